@@ -1,0 +1,6 @@
+/* yusuan-rules.c - stub until implemented
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "yusuan-rules.h"

@@ -1,0 +1,126 @@
+/* yusuan-table.h - one of 预算01表 … 预算12表, computed live from the document's lines
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "yusuan-catalog.h"
+#include "yusuan-document.h"
+
+G_BEGIN_DECLS
+
+#define YUSUAN_N_TABLES 12
+
+typedef enum
+{
+  YUSUAN_COLUMN_TEXT,    /* codes, names, indicator texts */
+  YUSUAN_COLUMN_AMOUNT,  /* money: exact sum, rounded once when shown */
+} YusuanColumnKind;
+
+/* A column header; groups (基本支出 → 人员经费 → 工资福利支出) have children,
+ * leaves have a leaf index (the column number used by the cell API). */
+typedef struct _YusuanColumn YusuanColumn;
+struct _YusuanColumn
+{
+  char              *id;        /* stable, for CSV headers: "basic-wages", "fund-general-public-budget" */
+  char              *label;     /* the official header, translated */
+  YusuanColumnKind   kind;
+  int                leaf;      /* -1 for a group */
+  GPtrArray         *children;  /* YusuanColumn*; NULL or empty for a leaf */
+};
+
+typedef enum
+{
+  YUSUAN_ROW_HEADING,     /* a section label: 收入 / 支出, 年度履职目标 … */
+  YUSUAN_ROW_TOTAL,       /* total / revenue-total / expenditure-total */
+  YUSUAN_ROW_DEPARTMENT,
+  YUSUAN_ROW_UNIT,
+  YUSUAN_ROW_SOURCE,      /* a revenue source or fund (01, 04) */
+  YUSUAN_ROW_FUNCTION,    /* 类 / 款 / 项: depth 0 / 1 / 2 */
+  YUSUAN_ROW_ECONOMIC,    /* 30101/50101 */
+  YUSUAN_ROW_PROJECT,
+  YUSUAN_ROW_INDICATOR,
+  YUSUAN_ROW_TEXT,        /* a duty, a task, a budget figure of table 11 */
+} YusuanRowKind;
+
+typedef struct
+{
+  char          *key;    /* the CSV key: "total", "103", "2010301", "30101/50101", a project code … */
+  YusuanRowKind  kind;
+  guint          depth;  /* indentation */
+  gboolean       in_csv; /* FALSE for rows only the official layout shows (empty 类, headings) */
+} YusuanTableRow;
+
+#define YUSUAN_TYPE_TABLE (yusuan_table_get_type ())
+G_DECLARE_FINAL_TYPE (YusuanTable, yusuan_table, YUSUAN, TABLE, GObject)
+
+/* @number is 1 … 12.  The table follows the document's changes from then on:
+ * when a line changes only the cells that depend on it change, each announced
+ * by ::cell-changed (row, column); rows appearing or going away are announced
+ * by ::rows-changed (position, removed, added) as GListModel::items-changed. */
+YusuanTable          *yusuan_table_new               (YusuanDocument *document,
+                                                      YusuanCatalog  *catalog,
+                                                      guint           number);
+
+guint                 yusuan_table_get_number        (YusuanTable *self);
+/* "预算03表" */
+char                 *yusuan_table_dup_code          (YusuanTable *self);
+/* "2023年部门支出总体情况表" (the year from the document) */
+char                 *yusuan_table_dup_title         (YusuanTable *self);
+/* The title without the year, for menus: "部门支出总体情况表" */
+const char           *yusuan_table_name_for_number   (guint number);
+
+/* The header tree: the root's children are the top-level columns. */
+const YusuanColumn   *yusuan_table_get_header        (YusuanTable *self);
+guint                 yusuan_table_get_n_columns     (YusuanTable *self);
+const YusuanColumn   *yusuan_table_get_column        (YusuanTable *self, guint leaf);
+
+guint                 yusuan_table_get_n_rows        (YusuanTable *self);
+const YusuanTableRow *yusuan_table_get_row           (YusuanTable *self, guint row);
+/* -1 if no row has @key */
+int                   yusuan_table_find_row          (YusuanTable *self, const char *key);
+
+/* Amount cells: FALSE when the cell is empty in the official layout (a text
+ * column, or nothing stands for it); an amount of zero from lines that sum to
+ * zero is TRUE with 0. */
+gboolean              yusuan_table_get_amount        (YusuanTable  *self,
+                                                      guint         row,
+                                                      guint         column,
+                                                      YusuanAmount *out_amount);
+/* Text cells (codes, names, indicator values such as "≥95%"); NULL if empty. */
+const char           *yusuan_table_get_text          (YusuanTable *self,
+                                                      guint        row,
+                                                      guint        column);
+/* What a view shows: text, or the amount rounded once in @unit ("" if empty). */
+char                 *yusuan_table_dup_display       (YusuanTable       *self,
+                                                      guint              row,
+                                                      guint              column,
+                                                      YusuanDisplayUnit  unit,
+                                                      gboolean           grouped);
+
+/* Leaf cells that stand for lines: editable, and the lines behind them (ids). */
+gboolean              yusuan_table_is_editable       (YusuanTable *self,
+                                                      guint        row,
+                                                      guint        column);
+GArray               *yusuan_table_get_cell_lines    (YusuanTable *self,
+                                                      guint        row,
+                                                      guint        column);
+/* Sets an editable cell: one line behind it takes @amount; with several lines
+ * the last takes the difference (refused if it would go negative).  One undo step. */
+gboolean              yusuan_table_set_amount        (YusuanTable   *self,
+                                                      guint          row,
+                                                      guint          column,
+                                                      YusuanAmount   amount,
+                                                      GError       **error);
+
+/* CSV: a header row of column ids, then one row per in_csv row, first column the
+ * key, amounts with two decimals in @unit and no separators. */
+char                 *yusuan_table_to_csv            (YusuanTable *self, YusuanDisplayUnit unit);
+/* The same laid out for a terminal (aligned, CJK width aware). */
+char                 *yusuan_table_to_text           (YusuanTable *self, YusuanDisplayUnit unit);
+
+/* Everything recomputed from the document (what the incremental path must equal). */
+void                  yusuan_table_recompute         (YusuanTable *self);
+
+G_END_DECLS

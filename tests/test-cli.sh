@@ -1,0 +1,3 @@
+#!/bin/bash
+# test-cli.sh - placeholder
+exit 77
