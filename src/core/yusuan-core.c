@@ -8,8 +8,7 @@
 #include <libxml/parser.h>
 
 #include "yusuan-core.h"
-
-GResource *yusuan_core_get_resource (void);
+#include "yusuan-core-resources.h"
 
 /* No document of ours ever needs an external entity, DTD or schema import:
  * refuse them all, whatever options a parser is given. */
@@ -33,7 +32,7 @@ yusuan_core_init (void)
 
       bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      g_resources_register (yusuan_core_get_resource ());
+      yusuan_core_register_resource ();
       xmlInitParser ();
       xmlSetExternalEntityLoader (refuse_external_entity);
       g_once_init_leave (&initialized, 1);

@@ -301,9 +301,10 @@ void                  yusuan_document_set_prior_year       (YusuanDocument     *
                                                             const gboolean     *has,
                                                             const YusuanAmount *amounts);
 
-/* Undo.  Every mutation above is recorded; begin/end group several into one
- * step (a pasted range, a form applied).  Consecutive set_line_amount calls on
- * the same line inside @merge_window are merged when the group label matches. */
+/* Undo.  Every mutation above is recorded, each as one step; begin/end group
+ * several into one step (a pasted range, a form applied).  Groups nest: only
+ * the outermost makes the step.  Undo and redo emit the same changes as the
+ * edits they revert. */
 void                  yusuan_document_begin_group          (YusuanDocument *self, const char *label);
 void                  yusuan_document_end_group            (YusuanDocument *self);
 gboolean              yusuan_document_can_undo             (YusuanDocument *self);
@@ -325,6 +326,9 @@ void                  yusuan_document_end_load             (YusuanDocument *self
 
 /* A deep copy (no undo history). */
 YusuanDocument       *yusuan_document_copy                 (YusuanDocument *self);
+
+#define YUSUAN_DECIMAL_ERROR (yusuan_decimal_error_quark ())
+GQuark                yusuan_decimal_error_quark           (void);
 
 /* Indicator values: checks @text is a decimal the contract accepts (at most
  * four decimals, 18 digits) and returns its shortest form ("95.0" -> "95"). */
