@@ -517,12 +517,25 @@ yusuan_rules_check_project (const YusuanRulesContext *ctx,
     {
       g_autofree char *ceiling_text = yusuan_rules_format_wan (ceiling_fen);
       g_autofree char *total_text = yusuan_rules_format_wan (total);
+      char *message;
 
-      add_project_finding (project, YUSUAN_SEVERITY_WARNING, "project-cost-ceiling", 12,
-                           /* Translators: 成本指标 ceilings (≤ X 万元); %s: project name, its ceilings' sum, its amount */
-                           g_strdup_printf (_("Project “%s”: its cost indicators (成本指标) allow at most %s 万元, below its amount %s 万元"),
-                                            name, ceiling_text, total_text),
-                           out);
+      if (strcmp (ceiling_text, total_text) != 0)
+        message = g_strdup_printf (/* Translators: 成本指标 ceilings (≤ X 万元); %s: project name, its ceilings' sum, its amount */
+                                   _("Project “%s”: its cost indicators (成本指标) allow at most %s 万元, below its amount %s 万元"),
+                                   name, ceiling_text, total_text);
+      else
+        {
+          /* Too close to tell apart in 万元. */
+          g_free (ceiling_text);
+          g_free (total_text);
+          ceiling_text = yusuan_amount_format (ceiling_fen, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
+          total_text = yusuan_amount_format (total, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
+          message = g_strdup_printf (/* Translators: 成本指标 ceilings (≤ X 元); %s: project name, its ceilings' sum, its amount */
+                                     _("Project “%s”: its cost indicators (成本指标) allow at most %s 元, below its amount %s 元"),
+                                     name, ceiling_text, total_text);
+        }
+
+      add_project_finding (project, YUSUAN_SEVERITY_WARNING, "project-cost-ceiling", 12, message, out);
     }
 }
 

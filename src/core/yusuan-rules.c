@@ -112,6 +112,7 @@ typedef enum
   QUANTITY_OPERATING_COSTS,         /* 机关运行经费 */
   QUANTITY_PRIOR,                   /* the prior-year figure @arg (a YusuanPriorKey) */
   QUANTITY_PRIOR_THREE_PUBLIC,      /* the prior-year 三公 total (all four items stated) */
+  QUANTITY_PRIOR_THREE_PUBLIC_ITEM, /* the prior-year figure of the scope's 三公 item */
 } QuantityKind;
 
 typedef struct
@@ -135,7 +136,7 @@ typedef struct
   Quantity           left;
   Comparison         comparison;
   Quantity           right;
-  const char        *topic;
+  const char        *topic;       /* "{item}" stands for the 三公 item's token */
   YusuanTargetKind   target_kind;
   /* Placeholders: {scope} (the fund, unit or item), {left}, {right} (万元). */
   const char        *message;
@@ -179,27 +180,23 @@ static const ComparisonRule comparison_rules[] = {
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
     { QUANTITY_THREE_PUBLIC_TOTAL, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR_THREE_PUBLIC, NO_ARG }, "three-public-change", YUSUAN_TARGET_EXPLANATION,
     /* Translators: “三公”经费; {left} this year, {right} last year; keep the braces */
-    N_("“三公”经费 changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
-  { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
-    { QUANTITY_THREE_PUBLIC_STATED, YUSUAN_THREE_PUBLIC_OUTBOUND_TRAVEL }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_OUTBOUND_TRAVEL }, "outbound-travel-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: 因公出国（境）费; {left} this year, {right} last year; keep the braces */
-    N_("因公出国（境）费 changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
-  { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
-    { QUANTITY_THREE_PUBLIC_STATED, YUSUAN_THREE_PUBLIC_VEHICLE_PURCHASE }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_VEHICLE_PURCHASE }, "vehicle-purchase-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: 公务用车购置费; {left} this year, {right} last year; keep the braces */
-    N_("公务用车购置费 changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
-  { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
-    { QUANTITY_THREE_PUBLIC_STATED, YUSUAN_THREE_PUBLIC_VEHICLE_OPERATION }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_VEHICLE_OPERATION }, "vehicle-operation-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: 公务用车运行维护费; {left} this year, {right} last year; keep the braces */
-    N_("公务用车运行维护费 changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
-  { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
-    { QUANTITY_THREE_PUBLIC_STATED, YUSUAN_THREE_PUBLIC_OFFICIAL_RECEPTION }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_OFFICIAL_RECEPTION }, "official-reception-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: 公务接待费; {left} this year, {right} last year; keep the braces */
-    N_("公务接待费 changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+    N_("The “three public” expenses (“三公”经费) changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+  { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_THREE_PUBLIC_ITEM,
+    { QUANTITY_THREE_PUBLIC_STATED, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR_THREE_PUBLIC_ITEM, NO_ARG }, "{item}-change", YUSUAN_TARGET_EXPLANATION,
+    /* Translators: {scope} is a “三公”经费 item (公务用车运行维护费 …); {left} this year, {right} last year; keep the braces */
+    N_("{scope} changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
     { QUANTITY_OPERATING_COSTS, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_OPERATING_COSTS }, "operating-costs-change", YUSUAN_TARGET_EXPLANATION,
     /* Translators: 机关运行经费; {left} this year, {right} last year; keep the braces */
-    N_("机关运行经费 changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+    N_("The operating costs (机关运行经费) changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+};
+
+/* The prior-year figures of the 三公 items, in YusuanThreePublic order. */
+static const YusuanPriorKey prior_keys[YUSUAN_N_THREE_PUBLIC] = {
+  YUSUAN_PRIOR_OUTBOUND_TRAVEL,
+  YUSUAN_PRIOR_VEHICLE_PURCHASE,
+  YUSUAN_PRIOR_VEHICLE_OPERATION,
+  YUSUAN_PRIOR_OFFICIAL_RECEPTION,
 };
 
 /* One instance of a scope. */
@@ -563,25 +560,22 @@ get_quantity (YusuanChecker       *self,
              && yusuan_document_get_prior_figure (self->document, quantity->arg, out);
 
     case QUANTITY_PRIOR_THREE_PUBLIC:
-      {
-        static const YusuanPriorKey keys[] = {
-          YUSUAN_PRIOR_OUTBOUND_TRAVEL, YUSUAN_PRIOR_VEHICLE_PURCHASE,
-          YUSUAN_PRIOR_VEHICLE_OPERATION, YUSUAN_PRIOR_OFFICIAL_RECEPTION,
-        };
+      if (!yusuan_document_has_prior_year (self->document))
+        return FALSE;
+      for (int item = 0; item < YUSUAN_N_THREE_PUBLIC; item++)
+        {
+          YusuanAmount amount;
 
-        if (!yusuan_document_has_prior_year (self->document))
-          return FALSE;
-        for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-          {
-            YusuanAmount amount;
+          if (!yusuan_document_get_prior_figure (self->document, prior_keys[item], &amount))
+            return FALSE;
+          sum += amount;
+        }
+      *out = sum;
+      return TRUE;
 
-            if (!yusuan_document_get_prior_figure (self->document, keys[i], &amount))
-              return FALSE;
-            sum += amount;
-          }
-        *out = sum;
-        return TRUE;
-      }
+    case QUANTITY_PRIOR_THREE_PUBLIC_ITEM:
+      return yusuan_document_has_prior_year (self->document)
+             && yusuan_document_get_prior_figure (self->document, prior_keys[instance->item], out);
 
     default:
       g_assert_not_reached ();
@@ -589,13 +583,30 @@ get_quantity (YusuanChecker       *self,
 }
 
 static char *
+rule_topic (const ComparisonRule *rule,
+            const ScopeInstance  *instance)
+{
+  static const char *const names[] = { "item", NULL };
+  const char *values[] = { NULL };
+
+  if (rule->scope == SCOPE_THREE_PUBLIC_ITEM)
+    values[0] = yusuan_three_public_to_token (instance->item);
+
+  return yusuan_rules_expand (rule->topic, names, values);
+}
+
+static char *
 scope_subject (const ComparisonRule *rule,
                const ScopeInstance  *instance)
 {
+  /* A finding that an explanation would answer is about its topic. */
+  if (rule->topic != NULL)
+    return rule_topic (rule, instance);
+
   switch (rule->scope)
     {
     case SCOPE_TOTAL:
-      return g_strdup (rule->topic != NULL ? rule->topic : "total");
+      return g_strdup ("total");
     case SCOPE_FUND:
       return g_strdup (yusuan_fund_to_token (instance->fund));
     case SCOPE_UNIT_FUND:
@@ -661,7 +672,9 @@ evaluate_rule (YusuanChecker        *self,
 
   if (rule->topic != NULL)
     {
-      if (has_text (yusuan_document_find_explanation (self->document, rule->topic)))
+      g_autofree char *topic = rule_topic (rule, instance);
+
+      if (has_text (yusuan_document_find_explanation (self->document, topic)))
         return;
     }
 
@@ -1403,6 +1416,15 @@ yusuan_checker_to_json (YusuanChecker *self)
   return g_string_free (out, FALSE);
 }
 
+/* One finding a line, whatever a name typed by a user holds. */
+static void
+append_one_line (GString    *out,
+                 const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    g_string_append_c (out, (guchar) *p < 0x20 || *p == 0x7f ? ' ' : *p);
+}
+
 char *
 yusuan_checker_to_text (YusuanChecker *self)
 {
@@ -1423,7 +1445,10 @@ yusuan_checker_to_text (YusuanChecker *self)
           g_string_append_printf (out, _("预算%02u表"), finding->table);
           g_string_append_c (out, ' ');
         }
-      g_string_append_printf (out, "%s: %s\n", finding->subject, finding->message);
+      append_one_line (out, finding->subject);
+      g_string_append (out, ": ");
+      append_one_line (out, finding->message);
+      g_string_append_c (out, '\n');
     }
 
   return g_string_free (out, FALSE);
