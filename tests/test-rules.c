@@ -335,6 +335,28 @@ test_three_public (void)
 }
 
 static void
+test_three_public_unstated (void)
+{
+  g_autoptr(YusuanDocument) document = load ("clean.xml");
+  g_autoptr(YusuanChecker) checker = checker_new (document);
+  static const char *const expected[] = {
+    "warning three-public-lines 08 official-reception",
+    "warning three-public-lines 08 vehicle-operation",
+    NULL
+  };
+
+  /* Table 08 left empty while lines carry 30231 and 30217: the lines show
+   * up against nothing stated, and nothing is compared with last year. */
+  yusuan_document_set_three_public (document, NULL);
+  g_assert_false (yusuan_document_has_three_public (document));
+  assert_findings (checker, expected);
+  g_assert_nonnull (strstr (find (checker, "three-public-lines", "official-reception")->message,
+                            "stated 0.00 万元, lines 2.00 万元"));
+  yusuan_document_undo (document);
+  assert_findings (checker, nothing);
+}
+
+static void
 test_year_on_year (void)
 {
   g_autoptr(YusuanDocument) document = load ("year-on-year.xml");
@@ -609,6 +631,7 @@ test_live_quiet (void)
   const YusuanLine *line = yusuan_document_get_basic_line (document, 4);
   const YusuanRevenue *revenue = yusuan_document_get_revenue (document, 0);
   guint line_id = line->id;
+  YusuanLine line_values;
   YusuanRevenue values;
   guint changed = 0;
 
@@ -618,16 +641,26 @@ test_live_quiet (void)
   yusuan_document_set_project (document, p1->id, p1->code, "公务用车运行保障", p1->unit, p1->kind, NULL);
   g_assert_cmpuint (changed, ==, 0);
 
-  /* Moving money between two lines of one unit and fund (neither a 302 line
-   * of 机关运行经费) changes no finding. */
+  /* Another 项 for a line changes no finding. */
   g_assert_cmpstr (line->econ_dept, ==, "30108");
+  line_values = *line;
+  g_strlcpy (line_values.function, "2080501", sizeof line_values.function);
+  yusuan_document_set_line (document, line_id, &line_values);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* Moving money between two lines of one unit and fund (neither a 302 line
+   * of 机关运行经费): the checker follows each edit of the group, so the
+   * imbalance between the two comes and goes. */
   yusuan_document_begin_group (document, "move");
   yusuan_document_set_line_amount (document, line_id, line->amount - 100);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_nonnull (find (checker, "balance-total", NULL));
   yusuan_document_set_line_amount (document, yusuan_document_get_basic_line (document, 0)->id,
                                    yusuan_document_get_basic_line (document, 0)->amount + 100);
   yusuan_document_end_group (document);
-  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (changed, ==, 2);
   assert_findings (checker, nothing);
+  changed = 0;
 
   /* One fen more expenditure: the balance rules fire, once. */
   yusuan_document_set_line_amount (document, line_id, yusuan_document_lookup_line (document, line_id)->amount + 1);
@@ -635,9 +668,15 @@ test_live_quiet (void)
   g_assert_nonnull (find (checker, "balance-total", NULL));
   g_assert_nonnull (find (checker, "balance-unit-overspent", "900001/general-public-budget"));
 
+  /* A fen shows in 元, where 万元 would print the same figure twice. */
+  g_assert_cmpstr (find (checker, "balance-total", NULL)->message, ==,
+                   "Revenue 1,350,000.00 元 does not equal expenditure 1,350,000.01 元");
+
   /* A second fen: other figures in the messages, so other findings. */
   yusuan_document_set_line_amount (document, line_id, yusuan_document_lookup_line (document, line_id)->amount + 1);
   g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpstr (find (checker, "balance-total", NULL)->message, ==,
+                   "Revenue 1,350,000.00 元 does not equal expenditure 1,350,000.02 元");
 
   /* Revenue raised to match: quiet again. */
   values = *revenue;
@@ -917,6 +956,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/rules/codes", test_codes);
   g_test_add_func ("/core/rules/projects", test_projects);
   g_test_add_func ("/core/rules/three-public", test_three_public);
+  g_test_add_func ("/core/rules/three-public/unstated", test_three_public_unstated);
   g_test_add_func ("/core/rules/year-on-year", test_year_on_year);
   g_test_add_func ("/core/rules/project-flaws", test_project_flaws);
   g_test_add_func ("/core/rules/indicator-flaws", test_indicator_flaws);

@@ -107,6 +107,7 @@ typedef enum
   QUANTITY_REVENUE,                 /* revenue of the scope */
   QUANTITY_EXPENDITURE,             /* expenditure of the scope */
   QUANTITY_THREE_PUBLIC_STATED,     /* table 08's amount of the item (@arg, or the scope's) */
+  QUANTITY_THREE_PUBLIC_STATED_OR_ZERO, /* the same, 0 where table 08 states nothing */
   QUANTITY_THREE_PUBLIC_LINES,      /* lines of the item's economic code, current-year 一般公共预算 */
   QUANTITY_THREE_PUBLIC_TOTAL,      /* table 08's total */
   QUANTITY_OPERATING_COSTS,         /* 机关运行经费 */
@@ -138,7 +139,8 @@ typedef struct
   Quantity           right;
   const char        *topic;       /* "{item}" stands for the 三公 item's token */
   YusuanTargetKind   target_kind;
-  /* Placeholders: {scope} (the fund, unit or item), {left}, {right} (万元). */
+  /* Placeholders: {scope} (the fund, unit or item), {left}, {right} (amounts
+   * with their unit: 万元, or 元 where 万元 would not tell them apart). */
   const char        *message;
 } ComparisonRule;
 
@@ -147,48 +149,48 @@ typedef struct
 static const ComparisonRule comparison_rules[] = {
   { "balance-total", YUSUAN_SEVERITY_ERROR, 1, SCOPE_TOTAL,
     { QUANTITY_REVENUE, NO_ARG }, COMPARE_EQ, { QUANTITY_EXPENDITURE, NO_ARG }, NULL, YUSUAN_TARGET_REVENUE,
-    /* Translators: 收入总计 and 支出总计 of table 01; {left} and {right} are amounts, keep the braces */
-    N_("Revenue {left} 万元 does not equal expenditure {right} 万元") },
+    /* Translators: 收入总计 and 支出总计 of table 01; {left} and {right} are amounts with their unit; keep the braces */
+    N_("Revenue {left} does not equal expenditure {right}") },
   { "balance-fund-overspent", YUSUAN_SEVERITY_ERROR, 1, SCOPE_FUND,
     { QUANTITY_EXPENDITURE, NO_ARG }, COMPARE_LE, { QUANTITY_REVENUE, NO_ARG }, NULL, YUSUAN_TARGET_REVENUE,
-    /* Translators: {scope} is a fund such as 一般公共预算; {left} and {right} are amounts, keep the braces */
-    N_("{scope}: expenditure {left} 万元 is above the revenue {right} 万元") },
+    /* Translators: {scope} is a fund such as 一般公共预算; {left} and {right} are amounts with their unit; keep the braces */
+    N_("{scope}: expenditure {left} is above the revenue {right}") },
   { "balance-fund-unspent", YUSUAN_SEVERITY_WARNING, 1, SCOPE_FUND,
     { QUANTITY_REVENUE, NO_ARG }, COMPARE_LE, { QUANTITY_EXPENDITURE, NO_ARG }, NULL, YUSUAN_TARGET_REVENUE,
-    /* Translators: {scope} is a fund such as 一般公共预算; {left} and {right} are amounts, keep the braces */
-    N_("{scope}: revenue {left} 万元 is above the expenditure {right} 万元") },
+    /* Translators: {scope} is a fund such as 一般公共预算; {left} and {right} are amounts with their unit; keep the braces */
+    N_("{scope}: revenue {left} is above the expenditure {right}") },
   { "balance-unit-overspent", YUSUAN_SEVERITY_ERROR, 2, SCOPE_UNIT_FUND,
     { QUANTITY_EXPENDITURE, NO_ARG }, COMPARE_LE, { QUANTITY_REVENUE, NO_ARG }, NULL, YUSUAN_TARGET_UNIT,
-    /* Translators: {scope} is a unit and a fund; {left} and {right} are amounts, keep the braces */
-    N_("{scope}: expenditure {left} 万元 is above the revenue {right} 万元") },
+    /* Translators: {scope} is a unit and a fund; {left} and {right} are amounts with their unit; keep the braces */
+    N_("{scope}: expenditure {left} is above the revenue {right}") },
   { "balance-unit-unspent", YUSUAN_SEVERITY_WARNING, 2, SCOPE_UNIT_FUND,
     { QUANTITY_REVENUE, NO_ARG }, COMPARE_LE, { QUANTITY_EXPENDITURE, NO_ARG }, NULL, YUSUAN_TARGET_UNIT,
-    /* Translators: {scope} is a unit and a fund; {left} and {right} are amounts, keep the braces */
-    N_("{scope}: revenue {left} 万元 is above the expenditure {right} 万元") },
+    /* Translators: {scope} is a unit and a fund; {left} and {right} are amounts with their unit; keep the braces */
+    N_("{scope}: revenue {left} is above the expenditure {right}") },
   { "three-public-lines", YUSUAN_SEVERITY_WARNING, 8, SCOPE_THREE_PUBLIC_ITEM,
-    { QUANTITY_THREE_PUBLIC_STATED, NO_ARG }, COMPARE_EQ, { QUANTITY_THREE_PUBLIC_LINES, NO_ARG }, NULL, YUSUAN_TARGET_THREE_PUBLIC,
+    { QUANTITY_THREE_PUBLIC_STATED_OR_ZERO, NO_ARG }, COMPARE_EQ, { QUANTITY_THREE_PUBLIC_LINES, NO_ARG }, NULL, YUSUAN_TARGET_THREE_PUBLIC,
     /* Translators: “三公”经费 of table 08 against the lines of its economic code; {scope} is the item
-       (公务用车运行维护费 …), {left} the stated amount, {right} the lines' sum; keep the braces */
-    N_("{scope} stated {left} 万元, lines {right} 万元") },
+       (公务用车运行维护费 …), {left} the stated amount, {right} the lines' sum; amounts with their unit; keep the braces */
+    N_("{scope} stated {left}, lines {right}") },
 
   /* Year on year: a change needs the department's explanation for the
    * explanatory text (情况说明). */
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
     { QUANTITY_REVENUE, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_REVENUE_TOTAL }, "revenue-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: 收入总计; {left} this year, {right} last year; keep the braces */
-    N_("The revenue total changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+    /* Translators: 收入总计; {left} this year, {right} last year; amounts with their unit; keep the braces */
+    N_("The revenue total changed from {right} last year to {left} with no explanation of why") },
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
     { QUANTITY_THREE_PUBLIC_TOTAL, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR_THREE_PUBLIC, NO_ARG }, "three-public-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: “三公”经费; {left} this year, {right} last year; keep the braces */
-    N_("The “three public” expenses (“三公”经费) changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+    /* Translators: “三公”经费; {left} this year, {right} last year; amounts with their unit; keep the braces */
+    N_("The “three public” expenses (“三公”经费) changed from {right} last year to {left} with no explanation of why") },
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_THREE_PUBLIC_ITEM,
     { QUANTITY_THREE_PUBLIC_STATED, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR_THREE_PUBLIC_ITEM, NO_ARG }, "{item}-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: {scope} is a “三公”经费 item (公务用车运行维护费 …); {left} this year, {right} last year; keep the braces */
-    N_("{scope} changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+    /* Translators: {scope} is a “三公”经费 item (公务用车运行维护费 …); {left} this year, {right} last year; amounts with their unit; keep the braces */
+    N_("{scope} changed from {right} last year to {left} with no explanation of why") },
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
     { QUANTITY_OPERATING_COSTS, NO_ARG }, COMPARE_EQ, { QUANTITY_PRIOR, YUSUAN_PRIOR_OPERATING_COSTS }, "operating-costs-change", YUSUAN_TARGET_EXPLANATION,
-    /* Translators: 机关运行经费; {left} this year, {right} last year; keep the braces */
-    N_("The operating costs (机关运行经费) changed from {right} 万元 last year to {left} 万元 with no explanation of why") },
+    /* Translators: 机关运行经费; {left} this year, {right} last year; amounts with their unit; keep the braces */
+    N_("The operating costs (机关运行经费) changed from {right} last year to {left} with no explanation of why") },
 };
 
 /* The prior-year figures of the 三公 items, in YusuanThreePublic order. */
@@ -529,13 +531,18 @@ get_quantity (YusuanChecker       *self,
       }
 
     case QUANTITY_THREE_PUBLIC_STATED:
+    case QUANTITY_THREE_PUBLIC_STATED_OR_ZERO:
       {
         int item = quantity->arg != NO_ARG ? quantity->arg : (int) instance->item;
 
-        /* Not stated counts as nothing stated: lines of those codes then
-         * still show up as a difference. */
-        *out = yusuan_document_has_three_public (self->document)
-               ? yusuan_document_get_three_public (self->document, item) : 0;
+        /* Nothing stated is no figure to compare with last year's, but lines
+         * of those codes still differ from the nothing table 08 shows. */
+        if (!yusuan_document_has_three_public (self->document))
+          {
+            *out = 0;
+            return quantity->kind == QUANTITY_THREE_PUBLIC_STATED_OR_ZERO;
+          }
+        *out = yusuan_document_get_three_public (self->document, item);
         return TRUE;
       }
 
@@ -646,6 +653,33 @@ scope_label (YusuanChecker        *self,
     }
 }
 
+/* Two amounts that differ, in 万元, or in 元 when 万元 rounds them alike. */
+static void
+format_pair (YusuanAmount   left,
+             YusuanAmount   right,
+             char         **left_text,
+             char         **right_text)
+{
+  g_autofree char *left_wan = yusuan_rules_format_wan (left);
+  g_autofree char *right_wan = yusuan_rules_format_wan (right);
+
+  if (strcmp (left_wan, right_wan) != 0)
+    {
+      /* Translators: an amount in 万元 (ten thousand yuan) */
+      *left_text = g_strdup_printf (_("%s 万元"), left_wan);
+      *right_text = g_strdup_printf (_("%s 万元"), right_wan);
+    }
+  else
+    {
+      g_autofree char *left_yuan = yusuan_amount_format (left, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
+      g_autofree char *right_yuan = yusuan_amount_format (right, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
+
+      /* Translators: an amount in 元 (yuan) */
+      *left_text = g_strdup_printf (_("%s 元"), left_yuan);
+      *right_text = g_strdup_printf (_("%s 元"), right_yuan);
+    }
+}
+
 static void
 evaluate_rule (YusuanChecker        *self,
                const ComparisonRule *rule,
@@ -679,8 +713,7 @@ evaluate_rule (YusuanChecker        *self,
     }
 
   scope = scope_label (self, rule, instance);
-  left_text = yusuan_rules_format_wan (left);
-  right_text = yusuan_rules_format_wan (right);
+  format_pair (left, right, &left_text, &right_text);
   values[0] = scope;
   values[1] = left_text;
   values[2] = right_text;
