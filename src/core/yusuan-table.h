@@ -12,6 +12,16 @@ G_BEGIN_DECLS
 
 #define YUSUAN_N_TABLES 12
 
+#define YUSUAN_TABLE_ERROR (yusuan_table_error_quark ())
+
+typedef enum
+{
+  YUSUAN_TABLE_ERROR_NOT_EDITABLE,  /* a total, a text, or a cell no line stands for */
+  YUSUAN_TABLE_ERROR_NEGATIVE,      /* the last line behind the cell would go negative */
+} YusuanTableError;
+
+GQuark                yusuan_table_error_quark       (void);
+
 typedef enum
 {
   YUSUAN_COLUMN_TEXT,    /* codes, names, indicator texts */
@@ -70,6 +80,9 @@ char                 *yusuan_table_dup_code          (YusuanTable *self);
 char                 *yusuan_table_dup_title         (YusuanTable *self);
 /* The title without the year, for menus: "部门支出总体情况表" */
 const char           *yusuan_table_name_for_number   (guint number);
+
+/* The table's footnote as the official layout prints it ("本表仅含当年财政拨款安排的支出"), or NULL. */
+char                 *yusuan_table_dup_note          (YusuanTable *self);
 
 /* The header tree: the root's children are the top-level columns. */
 const YusuanColumn   *yusuan_table_get_header        (YusuanTable *self);
