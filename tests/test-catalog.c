@@ -429,6 +429,10 @@ test_search (void)
   g_auto (GStrv) nothing = search (c, F, "不存在的科目", YUSUAN_CODE_LEVEL_NONE, 0);
   g_auto (GStrv) blank = search (c, F, "   ", YUSUAN_CODE_LEVEL_NONE, 0);
   g_auto (GStrv) capped = search (c, F, "2", YUSUAN_CODE_LEVEL_NONE, 7);
+  g_auto (GStrv) glued = search (c, F, "2010301行政运行", YUSUAN_CODE_LEVEL_NONE, 0);
+  g_auto (GStrv) bracketed = search (c, F, "[2010301]", YUSUAN_CODE_LEVEL_NONE, 0);
+  g_auto (GStrv) spaced_words = search (c, F, "201 03 行政运行", YUSUAN_CODE_LEVEL_NONE, 0);
+  g_auto (GStrv) wrong_prefix = search (c, F, "208 行政运行", YUSUAN_CODE_LEVEL_NONE, 0);
 
   /* The exact code first, then its descendants in official order. */
   g_assert_cmpstr (by_section[0], ==, "20103");
@@ -464,6 +468,15 @@ test_search (void)
   g_assert_cmpuint (g_strv_length (blank), ==, 0);
   g_assert_cmpuint (g_strv_length (capped), ==, 7);
   g_assert_cmpstr (capped[0], ==, "201");
+
+  /* Codes as the tables print them next to names. */
+  g_assert_cmpstrv (glued, ((const char *[]) { "2010301", NULL }));
+  g_assert_cmpstrv (bracketed, ((const char *[]) { "2010301", NULL }));
+  g_assert_cmpstrv (spaced_words, ((const char *[]) { "2010301", NULL }));
+  /* 208 has no 行政运行 of its own but 20801 does; nothing outside 208. */
+  for (guint i = 0; wrong_prefix[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (wrong_prefix[i], "208"));
+  g_assert_true (g_strv_contains ((const char *const *) wrong_prefix, "2080101"));
 }
 
 static YusuanCatalog *
@@ -609,6 +622,37 @@ test_spreadsheet_export (void)
 
   g_assert_cmpstr (yusuan_catalog_econ_default_gov (c, "30201", YUSUAN_UNIT_KIND_PUBLIC_INSTITUTION), ==, "50201");
   g_assert_false (yusuan_catalog_econ_pair_allowed (c, "30201", "-"));
+}
+
+/* The example in data/catalogs/README.md is a valid catalogue, and says what
+ * the README says it does. */
+static void
+test_readme_example (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *readme = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YusuanCatalog) c = NULL;
+  const char *start;
+  const char *end;
+
+  path = g_build_filename (g_getenv ("YUSUAN_SOURCE_ROOT"), "data", "catalogs", "README.md", NULL);
+  g_file_get_contents (path, &readme, NULL, &error);
+  g_assert_no_error (error);
+
+  start = strstr (readme, "### Example\n\n```\n");
+  g_assert_nonnull (start);
+  start = strchr (strstr (start, "```"), '\n') + 1;
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+
+  c = yusuan_catalog_new_from_data (start, end - start, "README.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yusuan_catalog_get_first_year (c), ==, 2024);
+  g_assert_cmpint (yusuan_catalog_get_last_year (c), ==, G_MAXINT);
+  assert_code (c, YUSUAN_CLASSIFICATION_FUNCTION, "2010302", YUSUAN_CODE_LEVEL_ITEM, "一般行政管理事务");
+  g_assert_cmpstr (yusuan_catalog_econ_default_gov (c, "30231", YUSUAN_UNIT_KIND_ADMINISTRATIVE), ==, "50208");
+  g_assert_true (yusuan_catalog_econ_pair_allowed (c, "30201", "50208"));
 }
 
 static void
@@ -808,6 +852,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/catalog/search", test_search);
   g_test_add_func ("/core/catalog/malformed", test_malformed);
   g_test_add_func ("/core/catalog/spreadsheet-export", test_spreadsheet_export);
+  g_test_add_func ("/core/catalog/readme-example", test_readme_example);
   g_test_add_func ("/core/catalog/threads", test_threads);
   g_test_add_func ("/core/catalog/import", test_import);
 

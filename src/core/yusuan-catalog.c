@@ -845,15 +845,6 @@ choose_for_year (int year)
   return g_ptr_array_index (shipped, 0);
 }
 
-static void
-invalidate_cache (void)
-{
-  g_mutex_lock (&cache_lock);
-  g_clear_pointer (&year_cache, g_hash_table_unref);
-  g_clear_pointer (&imported, g_ptr_array_unref);
-  g_mutex_unlock (&cache_lock);
-}
-
 /* Public API */
 
 YusuanCatalog *
@@ -1024,9 +1015,10 @@ yusuan_catalog_import (GFile   *file,
           && g_unlink (imp->path) != 0)
         g_debug ("Cannot remove the superseded catalogue %s: %s", imp->path, g_strerror (errno));
     }
+  /* Chosen again on the next request; catalogues handed out stay valid. */
+  g_clear_pointer (&imported, g_ptr_array_unref);
+  g_clear_pointer (&year_cache, g_hash_table_unref);
   g_mutex_unlock (&cache_lock);
-
-  invalidate_cache ();
 
   return TRUE;
 }
@@ -1192,44 +1184,83 @@ compare_matches (gconstpointer a,
   return ma->entry->order - mb->entry->order;
 }
 
+static gboolean
+is_punctuation (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_ispunct (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The words of a query, split at spaces and where digits meet text
+ * (“2010301行政运行”), bare punctuation such as the brackets of “[2010301]”
+ * dropped.  Digit runs are joined into @digits (“201 03 01”, as the tables
+ * print codes, is 2010301); the rest are returned. */
+static char **
+split_query (const char  *folded,
+             char       **digits)
+{
+  g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
+  g_autoptr (GString) word = g_string_new (NULL);
+  g_autoptr (GString) joined = g_string_new (NULL);
+  int kind = 0; /* of the current word: 1 digits, 2 text */
+
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      int ch_kind = ch == 0 || g_unichar_isspace (ch) ? 0 : g_ascii_isdigit (*p) ? 1 : 2;
+
+      if (ch_kind != kind && word->len > 0)
+        {
+          if (kind == 1)
+            g_string_append (joined, word->str);
+          else if (!is_punctuation (word->str))
+            g_strv_builder_add (words, word->str);
+          g_string_truncate (word, 0);
+        }
+      if (ch == 0)
+        break;
+      kind = ch_kind;
+      if (ch_kind != 0)
+        g_string_append_unichar (word, ch);
+    }
+
+  *digits = joined->len > 0 ? g_string_free (g_steal_pointer (&joined), FALSE) : NULL;
+  return g_strv_builder_end (words);
+}
+
 /* Ranks: 0 the exact code, 1 a code starting with the digits, 2 the exact
  * name, 3 a name containing every word, 4 words found among the ancestors'
- * names too (“政府办公厅 行政运行”); -1 no match. */
+ * names too (“政府办公厅 行政运行”); -1 no match.  Digits given with words
+ * (“20103 行政运行”) narrow the words' matches to codes starting with them. */
 static int
 rank_entry (Entry       *entry,
             const char  *digits,
-            const char  *folded_query,
             char       **words)
 {
   gboolean own_name = TRUE;
 
-  if (digits != NULL)
-    {
-      if (g_str_equal (entry->code, digits))
-        return 0;
-      return g_str_has_prefix (entry->code, digits) ? 1 : -1;
-    }
+  if (digits != NULL && !g_str_has_prefix (entry->code, digits))
+    return -1;
+  if (words[0] == NULL)
+    return g_str_equal (entry->code, digits) ? 0 : 1;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (is_digits (words[i]))
-        {
-          if (!g_str_has_prefix (entry->code, words[i]))
-            return -1;
-        }
-      else if (strstr (entry->folded, words[i]) == NULL)
-        {
-          if (strstr (entry->path_folded, words[i]) == NULL)
-            return -1;
-          own_name = FALSE;
-        }
+      if (strstr (entry->folded, words[i]) != NULL)
+        continue;
+      if (strstr (entry->path_folded, words[i]) == NULL)
+        return -1;
+      own_name = FALSE;
     }
 
-  if (g_str_equal (entry->folded, folded_query))
+  if (words[1] == NULL && g_str_equal (entry->folded, words[0]))
     return 2;
   return own_name ? 3 : 4;
 }
 
+/* The codes found, newly allocated (the array frees them); @max 0: no limit. */
 GPtrArray *
 yusuan_catalog_search (YusuanCatalog        *self,
                        YusuanClassification  classification,
@@ -1252,30 +1283,9 @@ yusuan_catalog_search (YusuanCatalog        *self,
     return result;
 
   folded_query = fold (query);
-  g_strstrip (folded_query);
-  if (folded_query[0] == '\0')
+  words = split_query (folded_query, &digits);
+  if (words[0] == NULL && digits == NULL)
     return result;
-
-  words = g_strsplit_set (folded_query, " \t", -1);
-  {
-    g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
-    g_autoptr (GString) joined = g_string_new (NULL);
-    gboolean all_digits = TRUE;
-
-    for (guint i = 0; words[i] != NULL; i++)
-      {
-        if (words[i][0] == '\0')
-          continue;
-        g_strv_builder_add (kept, words[i]);
-        g_string_append (joined, words[i]);
-        all_digits = all_digits && is_digits (words[i]);
-      }
-    g_strfreev (words);
-    words = g_strv_builder_end (kept);
-    /* “201 03 01”, as the tables print codes, is the code 2010301. */
-    if (all_digits)
-      digits = g_string_free (g_steal_pointer (&joined), FALSE);
-  }
 
   c = classification_get (self, classification);
   matches = g_array_new (FALSE, FALSE, sizeof (Match));
@@ -1286,7 +1296,7 @@ yusuan_catalog_search (YusuanCatalog        *self,
 
       if (level != YUSUAN_CODE_LEVEL_NONE && entry->level != level)
         continue;
-      m.rank = rank_entry (entry, digits, folded_query, words);
+      m.rank = rank_entry (entry, digits, words);
       if (m.rank >= 0)
         g_array_append_val (matches, m);
     }
