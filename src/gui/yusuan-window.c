@@ -1,0 +1,1615 @@
+/* yusuan-window.c - a window on one budget document: sidebar of tables and pages, files, undo
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "yusuan-findings-page.h"
+#include "yusuan-loader.h"
+#include "yusuan-store.h"
+#include "yusuan-table-view.h"
+#include "yusuan-window.h"
+#include "yusuan-xml.h"
+
+#define MAX_RECENT 8
+#define MAX_ERRORS_LISTED 8
+
+struct _YusuanWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  GtkWidget            *window_title;
+  GtkWidget            *unit_box;
+  GtkWidget            *toast_overlay;
+  GtkWidget            *main_stack;
+  GtkWidget            *recent_list;
+  GtkWidget            *loading_page;
+  GtkWidget            *loading_progress;
+  GtkWidget            *paned;
+  GtkWidget            *sidebar;
+  GtkWidget            *content_stack;
+  GtkWidget            *projects_page;
+  GtkWidget            *findings_page;
+  GMenu                *recent_section;
+
+  GtkWidget            *errors_badge;
+  GtkWidget            *warnings_badge;
+  GtkWidget            *table_views[YUSUAN_N_TABLES];
+
+  GSettings            *settings;
+  YusuanLoaded         *loaded;
+  GFile                *file;
+  YusuanLock           *lock;
+  GCancellable         *cancellable;
+  GFile                *loading_file;
+  guint                 pulse_id;
+  YusuanDisplayUnit     unit;
+  guint                 read_only : 1;
+  guint                 close_after_save : 1;
+  guint                 closing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (YusuanWindow, yusuan_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_state (YusuanWindow *self);
+static void show_save_as (YusuanWindow *self);
+
+/* Helpers */
+
+static YusuanDocument *
+document (YusuanWindow *self)
+{
+  return self->loaded ? self->loaded->document : NULL;
+}
+
+static void
+set_action_enabled (YusuanWindow *self,
+                    const char   *name,
+                    gboolean      enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+show_error (YusuanWindow *self,
+            const char   *heading,
+            const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (YusuanWindow *self,
+       const char   *text)
+{
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (text));
+}
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static void
+add_recent (YusuanWindow *self,
+            GFile        *file,
+            gboolean      submission)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) (submission ? "application/xml" : "application/x-yusuan"),
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "yusuan %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Recent files */
+
+static void
+recent_row_activated_cb (YusuanWindow  *self,
+                         GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+
+  file = g_file_new_for_uri (uri);
+  yusuan_window_open_file (self, file);
+}
+
+static void
+rebuild_recent (YusuanWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_section);
+  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+
+  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      const char *mime = gtk_recent_info_get_mime_type (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *action = NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (mime, "application/x-yusuan") != 0 && !g_str_has_suffix (uri, ".yusuan"))
+        continue;
+      if (!gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      path = g_file_get_path (file);
+      action = g_strdup_printf ("app.open-recent('%s')", uri);
+      if (strchr (uri, '\'') == NULL)
+        g_menu_append (self->recent_section, gtk_recent_info_get_display_name (info), action);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path ? path : uri);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->recent_list, shown > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Sidebar */
+
+static void
+sidebar_header_cb (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "section-title");
+  const char *previous = before ? g_object_get_data (G_OBJECT (before), "section-title") : NULL;
+
+  if (section != NULL && g_strcmp0 (section, previous) != 0)
+    {
+      GtkWidget *label = gtk_label_new (section);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_top (label, before ? 12 : 6);
+      gtk_widget_set_margin_bottom (label, 3);
+      gtk_list_box_row_set_header (row, label);
+    }
+  else
+    {
+      gtk_list_box_row_set_header (row, NULL);
+    }
+}
+
+static const char *
+section_title (const char *section)
+{
+  if (g_strcmp0 (section, "tables") == 0)
+    return _("Tables");
+  if (g_strcmp0 (section, "editing") == 0)
+    return _("Editing");
+  if (g_strcmp0 (section, "checks") == 0)
+    return _("Checks");
+  return NULL;
+}
+
+static GtkWidget *
+add_sidebar_row (YusuanWindow *self,
+                 const char   *name,
+                 const char   *section,
+                 const char   *title,
+                 const char   *subtitle)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label;
+
+  if (subtitle != NULL)
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "sidebar-code");
+      gtk_box_append (GTK_BOX (labels), label);
+    }
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (labels), label);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "page", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (row), "section-title", (gpointer) section_title (section));
+  gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
+
+  return box;
+}
+
+static GtkListBoxRow *
+find_sidebar_row (YusuanWindow *self,
+                  const char   *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->sidebar);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "page"), name) == 0)
+      return GTK_LIST_BOX_ROW (child);
+
+  return NULL;
+}
+
+static void
+ensure_page (YusuanWindow *self,
+             const char   *name)
+{
+  guint number;
+
+  if (document (self) == NULL || !g_str_has_prefix (name, "table-"))
+    return;
+
+  number = (guint) g_ascii_strtoull (name + strlen ("table-"), NULL, 10);
+  if (number >= 1 && number <= YUSUAN_N_TABLES)
+    yusuan_window_get_table_view (self, number);
+}
+
+static void
+sidebar_row_selected_cb (YusuanWindow  *self,
+                         GtkListBoxRow *row)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+
+  name = g_object_get_data (G_OBJECT (row), "page");
+  ensure_page (self, name);
+  if (gtk_stack_get_child_by_name (GTK_STACK (self->content_stack), name) != NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), name);
+}
+
+static void
+update_counts (YusuanWindow *self)
+{
+  YusuanChecker *checker = self->loaded ? self->loaded->checker : NULL;
+  guint errors = checker ? yusuan_checker_get_n_errors (checker) : 0;
+  guint warnings = checker ? yusuan_checker_get_n_warnings (checker) : 0;
+  g_autofree char *error_text = g_strdup_printf ("%u", errors);
+  g_autofree char *warning_text = g_strdup_printf ("%u", warnings);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_label (GTK_LABEL (self->errors_badge), error_text);
+  gtk_label_set_label (GTK_LABEL (self->warnings_badge), warning_text);
+  gtk_widget_set_visible (self->errors_badge, errors > 0);
+  gtk_widget_set_visible (self->warnings_badge, warnings > 0);
+
+  tooltip = g_strdup_printf (_("%u errors, %u warnings"), errors, warnings);
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (self->errors_badge), tooltip);
+}
+
+static void
+build_sidebar (YusuanWindow *self)
+{
+  GtkWidget *box;
+
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->sidebar), sidebar_header_cb, NULL, NULL);
+
+  for (guint n = 1; n <= YUSUAN_N_TABLES; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("table-%u", n);
+      /* Translators: the official code of a published table, "预算03表" */
+      g_autofree char *code = g_strdup_printf (_("预算%02u表"), n);
+
+      add_sidebar_row (self, name, "tables", yusuan_table_name_for_number (n), code);
+    }
+
+  add_sidebar_row (self, "projects", "editing", _("Projects (项目)"), NULL);
+  add_sidebar_row (self, "performance", "editing", _("Department Performance Targets (部门整体绩效目标)"), NULL);
+
+  box = add_sidebar_row (self, "findings", "checks", _("Checks (审核)"), NULL);
+  self->errors_badge = gtk_label_new ("0");
+  gtk_widget_add_css_class (self->errors_badge, "finding-count");
+  gtk_widget_add_css_class (self->errors_badge, "errors");
+  gtk_widget_set_valign (self->errors_badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), self->errors_badge);
+  self->warnings_badge = gtk_label_new ("0");
+  gtk_widget_add_css_class (self->warnings_badge, "finding-count");
+  gtk_widget_add_css_class (self->warnings_badge, "warnings");
+  gtk_widget_set_valign (self->warnings_badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), self->warnings_badge);
+  update_counts (self);
+}
+
+/* Document state */
+
+static void
+update_title (YusuanWindow *self)
+{
+  YusuanDocument *doc = document (self);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (doc == NULL)
+    {
+      adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), _("Yusuan"));
+      adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Yusuan"));
+      return;
+    }
+
+  /* Translators: window title, "市人民政府办公室 2023年部门预算"; the bullet marks unsaved changes */
+  title = g_strdup_printf (yusuan_document_get_modified (doc) ? _("• %s %d Budget") : _("%s %d Budget"),
+                           yusuan_document_get_department_name (doc),
+                           yusuan_document_get_fiscal_year (doc));
+
+  if (self->file != NULL)
+    {
+      g_autofree char *name = display_name (self->file);
+
+      subtitle = self->read_only ? g_strdup_printf (_("%s (read-only)"), name) : g_steal_pointer (&name);
+    }
+  else if (self->loaded->imported)
+    subtitle = g_strdup (_("Imported, not saved yet"));
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), title);
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_state (YusuanWindow *self)
+{
+  YusuanDocument *doc = document (self);
+  gboolean editable = doc != NULL && !self->read_only;
+
+  set_action_enabled (self, "undo", editable && yusuan_document_can_undo (doc));
+  set_action_enabled (self, "redo", editable && yusuan_document_can_redo (doc));
+  set_action_enabled (self, "save", editable);
+  set_action_enabled (self, "save-as", doc != NULL);
+  set_action_enabled (self, "export-xml", doc != NULL);
+  set_action_enabled (self, "show-findings", doc != NULL);
+  set_action_enabled (self, "show-page", doc != NULL);
+  gtk_widget_set_visible (self->unit_box, doc != NULL);
+  update_title (self);
+}
+
+static void
+document_changed_cb (YusuanWindow       *self,
+                     const YusuanChange *change)
+{
+  if (change->kind == YUSUAN_CHANGE_HEADER || change->kind == YUSUAN_CHANGE_RESET)
+    for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+      if (self->table_views[i] != NULL)
+        yusuan_table_view_set_department (YUSUAN_TABLE_VIEW (self->table_views[i]),
+                                          yusuan_document_get_department_name (document (self)));
+}
+
+static void
+clear_document (YusuanWindow *self)
+{
+  for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+    if (self->table_views[i] != NULL)
+      {
+        gtk_stack_remove (GTK_STACK (self->content_stack), self->table_views[i]);
+        self->table_views[i] = NULL;
+      }
+
+  yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), NULL);
+
+  if (self->loaded != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->loaded->document, self);
+      g_signal_handlers_disconnect_by_data (self->loaded->checker, self);
+    }
+  g_clear_pointer (&self->loaded, yusuan_loaded_free);
+  g_clear_pointer (&self->lock, yusuan_lock_release);
+  g_clear_object (&self->file);
+  self->read_only = FALSE;
+}
+
+static void
+install (YusuanWindow *self,
+         YusuanLoaded *loaded,
+         GFile        *file,
+         YusuanLock   *lock,
+         gboolean      read_only)
+{
+  GtkListBoxRow *row;
+
+  clear_document (self);
+
+  self->loaded = loaded;
+  self->file = file ? g_object_ref (file) : NULL;
+  self->lock = lock;
+  self->read_only = !!read_only;
+
+  g_signal_connect_object (loaded->document, "notify::modified", G_CALLBACK (update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loaded->document, "notify::can-undo", G_CALLBACK (update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loaded->document, "notify::can-redo", G_CALLBACK (update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loaded->document, "changed", G_CALLBACK (document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loaded->checker, "changed", G_CALLBACK (update_counts),
+                           self, G_CONNECT_SWAPPED);
+
+  yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), loaded->checker);
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->projects_page),
+                                   _("The projects (项目) and their performance targets are edited here. "
+                                     "Their figures are in 预算10表 and their targets in 预算12表."));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "document");
+  update_counts (self);
+  update_state (self);
+
+  row = find_sidebar_row (self, "table-1");
+  if (gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) == row)
+    sidebar_row_selected_cb (self, row);
+  else
+    gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), row);
+}
+
+/* Loading */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  YusuanWindow *self = user_data;
+
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (self->loading_progress));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading (YusuanWindow *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->loading_file);
+}
+
+typedef struct
+{
+  YusuanWindow *window;
+  GFile        *file;
+  YusuanLock   *lock;
+  gboolean      read_only;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->lock, yusuan_lock_release);
+  g_free (data);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LoadData *data = user_data;
+  YusuanWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  YusuanLoaded *loaded = yusuan_loader_load_finish (result, &error);
+
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable) || self->closing)
+    {
+      /* Cancelled, or the window went away meanwhile. */
+      g_clear_pointer (&loaded, yusuan_loaded_free);
+      if (!self->closing && self->loaded == NULL)
+        gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "welcome");
+      stop_loading (self);
+      load_data_free (data);
+      return;
+    }
+
+  stop_loading (self);
+
+  if (loaded == NULL)
+    {
+      g_autofree char *name = display_name (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack),
+                                        self->loaded ? "document" : "welcome");
+      show_error (self, heading, error->message);
+      load_data_free (data);
+      return;
+    }
+
+  add_recent (self, data->file, loaded->imported);
+  install (self, loaded, loaded->imported ? NULL : data->file,
+           g_steal_pointer (&data->lock), data->read_only);
+  load_data_free (data);
+}
+
+static void
+start_loading (YusuanWindow *self,
+               GFile        *file,
+               YusuanLock   *lock,
+               gboolean      read_only)
+{
+  LoadData *data;
+  g_autofree char *name = display_name (file);
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  stop_loading (self);
+
+  self->cancellable = g_cancellable_new ();
+  self->loading_file = g_object_ref (file);
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_page), title);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "loading");
+  self->pulse_id = g_timeout_add (100, pulse_cb, self);
+
+  data = g_new0 (LoadData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->lock = lock;
+  data->read_only = read_only;
+  yusuan_loader_load_async (file, self->cancellable, load_done_cb, data);
+}
+
+static void
+loading_cancel_cb (YusuanWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack),
+                                    self->loaded ? "document" : "welcome");
+}
+
+static void
+locked_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    YusuanWindow     *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_strcmp0 (response, "read-only") == 0)
+    start_loading (self, file, NULL, TRUE);
+}
+
+/* Saving */
+
+static void
+save_as_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     YusuanWindow    *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (chosen == NULL)
+    {
+      self->close_after_save = FALSE;
+      g_object_unref (self);
+      return;
+    }
+
+  {
+    g_autofree char *path = g_file_get_path (chosen);
+
+    /* The document is a .yusuan whatever the name typed. */
+    if (path != NULL && !g_str_has_suffix (path, ".yusuan"))
+      {
+        g_autofree char *with_suffix = g_strconcat (path, ".yusuan", NULL);
+
+        g_object_unref (chosen);
+        chosen = g_file_new_for_path (with_suffix);
+      }
+  }
+
+  if (!yusuan_window_save_to (self, chosen, &error))
+    {
+      self->close_after_save = FALSE;
+      show_error (self, _("Could Not Save"), error->message);
+    }
+  else if (self->close_after_save)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+  g_object_unref (self);
+}
+
+static char *
+suggested_name (YusuanWindow *self,
+                const char   *suffix)
+{
+  YusuanDocument *doc = document (self);
+
+  if (self->file != NULL && g_str_equal (suffix, ".yusuan"))
+    return g_file_get_basename (self->file);
+
+  /* Translators: a file name, "市人民政府办公室-2023年部门预算" */
+  return g_strdup_printf (_("%s-%d Budget%s"), yusuan_document_get_department_name (doc),
+                          yusuan_document_get_fiscal_year (doc), suffix);
+}
+
+static void
+show_save_as (YusuanWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self, ".yusuan");
+
+  native = gtk_file_chooser_native_new (_("Save Budget"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("Budget Documents (.yusuan)"));
+  gtk_file_filter_add_pattern (filter, "*.yusuan");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+save_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (document (self) == NULL || self->read_only)
+    return;
+
+  if (self->file == NULL)
+    {
+      show_save_as (self);
+      return;
+    }
+
+  if (!yusuan_window_save_to (self, self->file, &error))
+    show_error (self, _("Could Not Save"), error->message);
+}
+
+static void
+save_as_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+
+  if (document (self) != NULL)
+    show_save_as (self);
+}
+
+/* Import and export */
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    YusuanWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (file != NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (YUSUAN_IS_APPLICATION (app))
+        yusuan_application_open_file (YUSUAN_APPLICATION (app), file);
+      else
+        yusuan_window_open_file (self, file);
+    }
+
+  g_object_unref (self);
+}
+
+static void
+import_xml_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import Submission"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("Submission XML (.xml)"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    YusuanWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (file == NULL || document (self) == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL || !yusuan_xml_export_file (document (self), path, &error))
+    {
+      show_error (self, _("Could Not Export"),
+                  error ? error->message : _("Only local files can be written."));
+    }
+  else
+    {
+      g_autofree char *name = display_name (file);
+      g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      toast (self, text);
+      if (self->settings != NULL && folder != NULL)
+        {
+          g_autofree char *folder_path = g_file_get_path (folder);
+
+          if (folder_path != NULL)
+            g_settings_set_string (self->settings, "recent-export-folder", folder_path);
+        }
+    }
+
+  g_object_unref (self);
+}
+
+static void
+choose_export_file (YusuanWindow *self,
+                    gboolean      draft)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self, draft ? _("-draft.xml") : ".xml");
+
+  native = gtk_file_chooser_native_new (draft ? _("Export Draft Submission") : _("Export Submission"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("Submission XML (.xml)"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder_path = g_settings_get_string (self->settings, "recent-export-folder");
+
+      if (folder_path != NULL && *folder_path != '\0' && g_file_test (folder_path, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+        }
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_blocked_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            YusuanWindow     *self)
+{
+  if (g_strcmp0 (response, "draft") == 0)
+    choose_export_file (self, TRUE);
+  else if (g_strcmp0 (response, "findings") == 0)
+    yusuan_window_show_page (self, "findings");
+}
+
+static void
+export_xml_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  YusuanChecker *checker;
+  guint errors;
+  GString *body;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  guint listed = 0;
+
+  if (document (self) == NULL)
+    return;
+
+  checker = self->loaded->checker;
+  errors = yusuan_checker_get_n_errors (checker);
+  if (errors == 0)
+    {
+      choose_export_file (self, FALSE);
+      return;
+    }
+
+  /* Errors block a submission: say which, and let a draft be exported
+   * only as a deliberate choice. */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The Budget Has %u Error",
+                                          "The Budget Has %u Errors", errors), errors);
+  body = g_string_new (_("The finance bureau will refuse a submission with errors. Fix these first:"));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < yusuan_checker_get_n_findings (checker) && listed < MAX_ERRORS_LISTED; i++)
+    {
+      const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+
+      if (finding->severity != YUSUAN_SEVERITY_ERROR)
+        continue;
+      g_string_append_printf (body, "\n• %s", finding->message);
+      listed++;
+    }
+  if (errors > listed)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more.", "… and %u more.",
+                                                 errors - listed), errors - listed);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  g_string_free (body, TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "draft", _("Export _Draft…"),
+                                    "findings", _("_Show Checks"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "draft",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "findings",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "findings");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_blocked_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Other actions */
+
+static void
+undo_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+
+  if (document (self) == NULL || self->read_only)
+    return;
+
+  for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+    if (self->table_views[i] != NULL)
+      yusuan_table_view_cancel_editing (YUSUAN_TABLE_VIEW (self->table_views[i]));
+  yusuan_document_undo (document (self));
+}
+
+static void
+redo_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+
+  if (document (self) == NULL || self->read_only)
+    return;
+
+  for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+    if (self->table_views[i] != NULL)
+      yusuan_table_view_cancel_editing (YUSUAN_TABLE_VIEW (self->table_views[i]));
+  yusuan_document_redo (document (self));
+}
+
+static void
+close_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+show_findings_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  yusuan_window_show_page (user_data, "findings");
+}
+
+static void
+show_page_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  yusuan_window_show_page (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+display_unit_cb (GSimpleAction *action,
+                 GVariant      *value,
+                 gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  const char *unit = g_variant_get_string (value, NULL);
+
+  self->unit = g_str_equal (unit, "yuan") ? YUSUAN_DISPLAY_YUAN : YUSUAN_DISPLAY_WAN;
+  g_simple_action_set_state (action, value);
+
+  for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+    if (self->table_views[i] != NULL)
+      yusuan_table_view_set_display_unit (YUSUAN_TABLE_VIEW (self->table_views[i]), self->unit);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "display-unit", unit);
+}
+
+static const GActionEntry win_actions[] = {
+  { "save", save_cb },
+  { "save-as", save_as_cb },
+  { "import-xml", import_xml_cb },
+  { "export-xml", export_xml_cb },
+  { "undo", undo_cb },
+  { "redo", redo_cb },
+  { "close", close_cb },
+  { "show-findings", show_findings_cb },
+  { "show-page", show_page_cb, "s" },
+  { "display-unit", NULL, "s", "'wan'", display_unit_cb },
+};
+
+/* Closing */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   YusuanWindow     *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->file == NULL)
+        {
+          self->close_after_save = TRUE;
+          show_save_as (self);
+        }
+      else if (!yusuan_window_save_to (self, self->file, &error))
+        show_error (self, _("Could Not Save"), error->message);
+      else
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_window_state (YusuanWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_int (self->settings, "sidebar-position", gtk_paned_get_position (GTK_PANED (self->paned)));
+}
+
+static gboolean
+yusuan_window_close_request (GtkWindow *window)
+{
+  YusuanWindow *self = YUSUAN_WINDOW (window);
+  YusuanDocument *doc = document (self);
+
+  for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+    if (self->table_views[i] != NULL && yusuan_table_view_is_editing (YUSUAN_TABLE_VIEW (self->table_views[i])))
+      yusuan_table_view_commit_editing (YUSUAN_TABLE_VIEW (self->table_views[i]), NULL);
+
+  if (doc != NULL && !self->read_only && yusuan_document_get_modified (doc))
+    {
+      GtkWidget *dialog;
+      g_autofree char *body = NULL;
+
+      body = self->file
+        ? g_strdup_printf (_("“%s” has changes that are not saved. Closing without saving loses them."),
+                           g_file_peek_path (self->file))
+        : g_strdup (_("This budget has never been saved. Closing without saving loses it."));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  save_window_state (self);
+  self->closing = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (yusuan_window_parent_class)->close_request (window);
+}
+
+/* Findings */
+
+static void
+finding_activated_cb (YusuanWindow *self,
+                      guint         index)
+{
+  yusuan_window_activate_finding (self, index);
+}
+
+static int
+row_holding_line (YusuanTable *table,
+                  guint        line_id)
+{
+  guint rows = yusuan_table_get_n_rows (table);
+  guint columns = yusuan_table_get_n_columns (table);
+
+  for (guint r = 0; r < rows; r++)
+    for (guint c = 0; c < columns; c++)
+      {
+        g_autoptr(GArray) lines = NULL;
+
+        if (!yusuan_table_is_editable (table, r, c))
+          continue;
+        lines = yusuan_table_get_cell_lines (table, r, c);
+        if (lines == NULL)
+          continue;
+        for (guint i = 0; i < lines->len; i++)
+          if (g_array_index (lines, guint, i) == line_id)
+            return r;
+      }
+
+  return -1;
+}
+
+static void
+go_to_row (YusuanWindow *self,
+           guint         number,
+           int           row)
+{
+  g_autofree char *page = g_strdup_printf ("table-%u", number);
+  YusuanTableView *view = yusuan_window_get_table_view (self, number);
+  YusuanTable *table = yusuan_window_get_table (self, number);
+  guint column = 0;
+
+  yusuan_window_show_page (self, page);
+  if (row < 0 || (guint) row >= yusuan_table_get_n_rows (table))
+    return;
+
+  for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+    if (yusuan_table_is_editable (table, row, c))
+      {
+        column = c;
+        break;
+      }
+  if (column == 0)
+    for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+      if (yusuan_table_get_column (table, c)->kind == YUSUAN_COLUMN_AMOUNT)
+        {
+          column = c;
+          break;
+        }
+
+  yusuan_table_view_set_cursor (view, row, column, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+static void
+show_project (YusuanWindow *self,
+              guint         project_id,
+              const char   *message)
+{
+  const YusuanProject *project = yusuan_document_lookup_project (document (self), project_id);
+  g_autofree char *description = NULL;
+
+  if (project != NULL)
+    description = g_strdup_printf (_("Project %s “%s”: %s\n\nThe project editor is not available yet; "
+                                     "the project’s figures are in 预算10表 and its targets in 预算12表."),
+                                   project->code, project->name, message);
+  else
+    description = g_strdup (message);
+
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->projects_page), description);
+  yusuan_window_show_page (self, "projects");
+}
+
+/* Overrides */
+
+static void
+yusuan_window_dispose (GObject *object)
+{
+  YusuanWindow *self = YUSUAN_WINDOW (object);
+
+  self->closing = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  stop_loading (self);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  clear_document (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (yusuan_window_parent_class)->dispose (object);
+}
+
+static void
+yusuan_window_class_init (YusuanWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = yusuan_window_dispose;
+  window_class->close_request = yusuan_window_close_request;
+
+  g_type_ensure (YUSUAN_TYPE_FINDINGS_PAGE);
+  g_type_ensure (YUSUAN_TYPE_TABLE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, unit_box);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, projects_page);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, findings_page);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, loading_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+}
+
+static void
+yusuan_window_init (YusuanWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+  build_sidebar (self);
+  rebuild_recent (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (rebuild_recent), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "welcome");
+  update_state (self);
+}
+
+/* Public API */
+
+YusuanWindow *
+yusuan_window_new (YusuanApplication *application)
+{
+  YusuanWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (application == NULL || YUSUAN_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (YUSUAN_TYPE_WINDOW, "application", application, NULL);
+
+  settings = application ? yusuan_application_get_settings (application) : NULL;
+  if (settings != NULL)
+    {
+      g_autofree char *unit = g_settings_get_string (settings, "display-unit");
+      int width = g_settings_get_int (settings, "window-width");
+      int height = g_settings_get_int (settings, "window-height");
+      int position = g_settings_get_int (settings, "sidebar-position");
+
+      self->settings = g_object_ref (settings);
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (position > 0)
+        gtk_paned_set_position (GTK_PANED (self->paned), position);
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "display-unit",
+                                          g_variant_new_string (g_strcmp0 (unit, "yuan") == 0 ? "yuan" : "wan"));
+    }
+
+  return self;
+}
+
+gboolean
+yusuan_window_is_empty (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), FALSE);
+
+  return self->loaded == NULL && self->cancellable == NULL;
+}
+
+gboolean
+yusuan_window_is_loading (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+gboolean
+yusuan_window_is_read_only (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), FALSE);
+
+  return self->read_only;
+}
+
+GFile *
+yusuan_window_get_file (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+
+  return self->file != NULL ? self->file : self->loading_file;
+}
+
+void
+yusuan_window_open_file (YusuanWindow *self,
+                         GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  YusuanLock *lock = NULL;
+
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path != NULL && !yusuan_loader_is_submission (file) &&
+      (lock = yusuan_lock_acquire (path, &error)) == NULL)
+    {
+      g_autofree char *name = display_name (file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Is in Use"), name);
+      GtkWidget *dialog;
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("%s\n\nYou can open it read-only: you will see its figures "
+                                "but cannot change or save them."), error->message);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "read-only", _("Open _Read-Only"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (locked_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  start_loading (self, file, lock, FALSE);
+}
+
+void
+yusuan_window_set_document (YusuanWindow   *self,
+                            YusuanDocument *document,
+                            GFile          *file,
+                            gboolean        read_only)
+{
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (YUSUAN_IS_DOCUMENT (document));
+
+  install (self, yusuan_loaded_new (g_object_ref (document), FALSE), file, NULL, read_only);
+}
+
+YusuanDocument *
+yusuan_window_get_document (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+
+  return document (self);
+}
+
+YusuanChecker *
+yusuan_window_get_checker (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+
+  return self->loaded ? self->loaded->checker : NULL;
+}
+
+YusuanTable *
+yusuan_window_get_table (YusuanWindow *self,
+                         guint         number)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (number >= 1 && number <= YUSUAN_N_TABLES, NULL);
+
+  return self->loaded ? self->loaded->tables[number - 1] : NULL;
+}
+
+YusuanTableView *
+yusuan_window_get_table_view (YusuanWindow *self,
+                              guint         number)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (number >= 1 && number <= YUSUAN_N_TABLES, NULL);
+
+  if (self->loaded == NULL)
+    return NULL;
+
+  if (self->table_views[number - 1] == NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("table-%u", number);
+      GtkWidget *view = yusuan_table_view_new ();
+
+      yusuan_table_view_set_display_unit (YUSUAN_TABLE_VIEW (view), self->unit);
+      yusuan_table_view_set_table (YUSUAN_TABLE_VIEW (view), self->loaded->tables[number - 1],
+                                   self->loaded->document);
+      yusuan_table_view_set_read_only (YUSUAN_TABLE_VIEW (view), self->read_only);
+      yusuan_table_view_set_department (YUSUAN_TABLE_VIEW (view),
+                                        yusuan_document_get_department_name (self->loaded->document));
+      gtk_stack_add_named (GTK_STACK (self->content_stack), view, name);
+      self->table_views[number - 1] = view;
+    }
+
+  return YUSUAN_TABLE_VIEW (self->table_views[number - 1]);
+}
+
+YusuanFindingsPage *
+yusuan_window_get_findings_page (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+
+  return YUSUAN_FINDINGS_PAGE (self->findings_page);
+}
+
+YusuanDisplayUnit
+yusuan_window_get_display_unit (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), YUSUAN_DISPLAY_WAN);
+
+  return self->unit;
+}
+
+void
+yusuan_window_show_page (YusuanWindow *self,
+                         const char   *name)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  ensure_page (self, name);
+  row = find_sidebar_row (self, name);
+  if (row != NULL)
+    gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), row);
+  if (gtk_stack_get_child_by_name (GTK_STACK (self->content_stack), name) != NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), name);
+}
+
+const char *
+yusuan_window_get_page (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
+}
+
+void
+yusuan_window_add_page (YusuanWindow *self,
+                        const char   *name,
+                        const char   *section,
+                        const char   *title,
+                        const char   *subtitle,
+                        GtkWidget    *page)
+{
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (name != NULL && title != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  gtk_stack_add_named (GTK_STACK (self->content_stack), page, name);
+  add_sidebar_row (self, name, section, title, subtitle);
+  gtk_list_box_invalidate_headers (GTK_LIST_BOX (self->sidebar));
+}
+
+void
+yusuan_window_activate_finding (YusuanWindow *self,
+                                guint         index)
+{
+  YusuanChecker *checker;
+  const YusuanFinding *finding;
+  YusuanTable *table = NULL;
+  int row = -1;
+
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+
+  checker = yusuan_window_get_checker (self);
+  if (checker == NULL || index >= yusuan_checker_get_n_findings (checker))
+    return;
+  finding = yusuan_checker_get_finding (checker, index);
+
+  switch (finding->target_kind)
+    {
+    case YUSUAN_TARGET_PROJECT:
+    case YUSUAN_TARGET_INDICATOR:
+      if (finding->target_kind == YUSUAN_TARGET_PROJECT || finding->project_id != 0)
+        {
+          show_project (self, finding->target_kind == YUSUAN_TARGET_PROJECT
+                                ? finding->target_id : finding->project_id,
+                        finding->message);
+          return;
+        }
+      yusuan_window_show_page (self, "performance");
+      return;
+
+    case YUSUAN_TARGET_LINE:
+      {
+        const YusuanLine *line = yusuan_document_lookup_line (document (self), finding->target_id);
+        guint number;
+
+        if (line == NULL)
+          break;
+        /* Basic lines are edited in 06, project lines in 10. */
+        number = line->project_id == 0 ? 6 : 10;
+        table = yusuan_window_get_table (self, number);
+        if (line->project_id != 0)
+          {
+            const YusuanProject *project = yusuan_document_lookup_project (document (self), line->project_id);
+
+            if (project != NULL)
+              row = yusuan_table_find_row (table, project->code);
+          }
+        else
+          {
+            g_autofree char *key = g_strdup_printf ("%s/%s", line->econ_dept, line->econ_gov);
+
+            row = yusuan_table_find_row (table, key);
+          }
+        if (row < 0)
+          row = row_holding_line (table, line->id);
+        if (row >= 0 || finding->table == 0)
+          {
+            go_to_row (self, number, row);
+            return;
+          }
+      }
+      break;
+
+    case YUSUAN_TARGET_THREE_PUBLIC:
+      go_to_row (self, 8, 0);
+      return;
+
+    default:
+      break;
+    }
+
+  if (finding->table >= 1 && finding->table <= YUSUAN_N_TABLES)
+    {
+      table = yusuan_window_get_table (self, finding->table);
+      if (finding->subject != NULL)
+        row = yusuan_table_find_row (table, finding->subject);
+      go_to_row (self, finding->table, row);
+    }
+  else
+    {
+      toast (self, finding->message);
+    }
+}
+
+gboolean
+yusuan_window_save_to (YusuanWindow  *self,
+                       GFile         *file,
+                       GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(YusuanLock) lock = NULL;
+  gboolean same;
+
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (document (self) != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Budgets can only be saved to local files."));
+      return FALSE;
+    }
+
+  same = self->file != NULL && g_file_equal (self->file, file) && self->lock != NULL;
+  if (!same && (lock = yusuan_lock_acquire (path, error)) == NULL)
+    return FALSE;
+
+  if (!yusuan_store_save (document (self), path, error))
+    return FALSE;
+
+  if (!same)
+    {
+      g_clear_pointer (&self->lock, yusuan_lock_release);
+      self->lock = g_steal_pointer (&lock);
+      g_set_object (&self->file, file);
+    }
+  self->loaded->imported = FALSE;
+  self->read_only = FALSE;
+  yusuan_document_mark_saved (document (self));
+  add_recent (self, file, FALSE);
+  update_state (self);
+
+  return TRUE;
+}

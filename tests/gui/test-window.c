@@ -1,0 +1,597 @@
+/* test-window.c - the editor driven as a user would: open, type, refuse, undo, save, reopen
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "yusuan-core.h"
+#include "yusuan-findings-page.h"
+#include "yusuan-table-view.h"
+#include "yusuan-window.h"
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static YusuanWindow *
+open_window_on (GFile *file)
+{
+  YusuanWindow *window = yusuan_window_new (NULL);
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  yusuan_window_open_file (window, file);
+  g_assert_true (yusuan_window_is_loading (window));
+
+  timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  while (yusuan_window_is_loading (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  g_assert_nonnull (yusuan_window_get_document (window));
+  spin ();
+
+  return window;
+}
+
+static YusuanWindow *
+open_fixture (void)
+{
+  const char *path = g_getenv ("YUSUAN_FIXTURE");
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+
+  return open_window_on (file);
+}
+
+static void
+draw (GtkWidget *widget)
+{
+  gtk_widget_queue_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+  spin ();
+}
+
+static YusuanTableView *
+show_table (YusuanWindow *window,
+            guint         number)
+{
+  g_autofree char *page = g_strdup_printf ("table-%u", number);
+  YusuanTableView *view;
+
+  yusuan_window_show_page (window, page);
+  g_assert_cmpstr (yusuan_window_get_page (window), ==, page);
+  view = yusuan_window_get_table_view (window, number);
+  draw (GTK_WIDGET (window));
+
+  return view;
+}
+
+static YusuanAmount
+total_of (YusuanWindow *window,
+          guint         number,
+          const char   *key)
+{
+  YusuanTable *table = yusuan_window_get_table (window, number);
+  int row = yusuan_table_find_row (table, key);
+  YusuanAmount amount = 0;
+
+  g_assert_cmpint (row, >=, 0);
+  /* The first amount column holds the row's total. */
+  for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+    if (yusuan_table_get_column (table, c)->kind == YUSUAN_COLUMN_AMOUNT)
+      {
+        g_assert_true (yusuan_table_get_amount (table, row, c, &amount));
+        return amount;
+      }
+
+  g_assert_not_reached ();
+}
+
+/* Puts the cursor on the first editable cell of table @number. */
+static void
+cursor_to_editable (YusuanTableView *view,
+                    guint           *row,
+                    guint           *column)
+{
+  YusuanTable *table = yusuan_table_view_get_table (view);
+
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+      if (yusuan_table_is_editable (table, r, c))
+        {
+          yusuan_table_view_set_cursor (view, r, c, FALSE);
+          *row = r;
+          *column = c;
+          return;
+        }
+
+  g_assert_not_reached ();
+}
+
+/* Types @text into the cursor's cell as a user does: the first key starts
+ * the edit, the rest go to the editor, then @finish (Return, Tab, Escape). */
+static gboolean
+type_into_cell (YusuanTableView *view,
+                const char      *text,
+                guint            finish)
+{
+  gunichar first = g_utf8_get_char (text);
+  GtkEditable *editor = yusuan_table_view_get_editor (view);
+  gboolean used;
+
+  used = yusuan_table_view_handle_key (view, gdk_unicode_to_keyval (first), 0);
+  g_assert_true (used);
+  g_assert_true (yusuan_table_view_is_editing (view));
+  gtk_editable_set_text (editor, text);
+
+  return yusuan_table_view_handle_key (view, finish, 0);
+}
+
+static void
+close_window (YusuanWindow *window)
+{
+  YusuanDocument *document = yusuan_window_get_document (window);
+
+  if (document != NULL)
+    g_object_ref (document);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* Nothing the window made may keep the document alive. */
+  if (document != NULL)
+    g_assert_finalize_object (document);
+}
+
+/* Tests */
+
+static void
+test_open_fixture (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view;
+  YusuanTable *table;
+  g_autofree char *title = NULL;
+  int row;
+
+  g_assert_false (yusuan_window_is_empty (window));
+  g_assert_false (yusuan_window_is_read_only (window));
+  /* An imported submission is a new document: it has no file yet. */
+  g_assert_null (yusuan_window_get_file (window));
+  g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (window)));
+
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_nonnull (strstr (title, "市人民政府办公室"));
+  g_assert_nonnull (strstr (title, "2023"));
+
+  /* Table 01 on screen with the published total. */
+  view = show_table (window, 1);
+  table = yusuan_table_view_get_table (view);
+  g_assert_cmpuint (yusuan_table_get_number (table), ==, 1);
+  g_assert_cmpint (total_of (window, 1, "total"), ==, 3337837200);
+
+  /* Table 03: the published figure, grouped, in 万元, on the cell's widget. */
+  view = show_table (window, 3);
+  table = yusuan_table_view_get_table (view);
+  row = yusuan_table_find_row (table, "total");
+  g_assert_cmpint (row, >=, 0);
+  {
+    guint amount_column = 0;
+
+    while (yusuan_table_get_column (table, amount_column)->kind != YUSUAN_COLUMN_AMOUNT)
+      amount_column++;
+    yusuan_table_view_set_cursor (view, row, amount_column, FALSE);
+    draw (GTK_WIDGET (window));
+    g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, amount_column), ==, "3,337.84");
+
+    /* The unit switch re-renders in 元. */
+    g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit",
+                                    g_variant_new_string ("yuan"));
+    g_assert_cmpint (yusuan_table_view_get_display_unit (view), ==, YUSUAN_DISPLAY_YUAN);
+    draw (GTK_WIDGET (window));
+    g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, amount_column), ==, "33,378,372.00");
+  }
+
+  close_window (window);
+}
+
+static void
+test_edit_updates_totals (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 6);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  YusuanChecker *checker = yusuan_window_get_checker (window);
+  YusuanAmount before = 0, after = 0;
+  YusuanAmount total01, total03;
+  guint findings, errors;
+  guint row, column, cursor_row, cursor_column;
+
+  cursor_to_editable (view, &row, &column);
+  g_assert_true (yusuan_table_get_amount (table, row, column, &before));
+  total01 = total_of (window, 1, "total");
+  total03 = total_of (window, 3, "total");
+  findings = yusuan_checker_get_n_findings (checker);
+  errors = yusuan_checker_get_n_errors (checker);
+
+  /* 100 万元 more in that cell: Enter stores it and moves down. */
+  {
+    g_autofree char *text = yusuan_amount_format (before + 100 * YUSUAN_FEN_PER_WAN,
+                                                  YUSUAN_DISPLAY_WAN, YUSUAN_AMOUNT_FORMAT_PLAIN);
+
+    g_assert_true (type_into_cell (view, text, GDK_KEY_Return));
+  }
+  g_assert_false (yusuan_table_view_is_editing (view));
+  g_assert_true (yusuan_table_get_amount (table, row, column, &after));
+  g_assert_cmpint (after, ==, before + 100 * YUSUAN_FEN_PER_WAN);
+  yusuan_table_view_get_cursor (view, &cursor_row, &cursor_column);
+  g_assert_cmpuint (cursor_row, ==, row + 1);
+  g_assert_cmpuint (cursor_column, ==, column);
+
+  /* Tables 03 and 01 follow; expenditure now exceeds revenue: a new error. */
+  g_assert_cmpint (total_of (window, 3, "total"), ==, total03 + 100 * YUSUAN_FEN_PER_WAN);
+  g_assert_cmpint (total_of (window, 1, "total"), !=, total01);
+  g_assert_cmpuint (yusuan_checker_get_n_errors (checker), >, errors);
+  g_assert_cmpuint (yusuan_checker_get_n_findings (checker), !=, findings);
+  g_assert_true (yusuan_document_get_modified (yusuan_window_get_document (window)));
+
+  /* What is on screen changed too. */
+  draw (GTK_WIDGET (window));
+  {
+    g_autofree char *expected = yusuan_table_dup_display (table, row, column, YUSUAN_DISPLAY_WAN, TRUE);
+
+    g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, column), ==, expected);
+  }
+
+  /* The findings page lists them. */
+  yusuan_window_show_page (window, "findings");
+  draw (GTK_WIDGET (window));
+  g_assert_cmpuint (yusuan_findings_page_get_n_shown (yusuan_window_get_findings_page (window)), ==,
+                    MIN (yusuan_checker_get_n_findings (checker), 400));
+
+  close_window (window);
+}
+
+static void
+test_refuse_text (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 6);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  YusuanDocument *document = yusuan_window_get_document (window);
+  const char *refused[] = { "一百万", "12,,3", "abc" };
+  YusuanAmount before = 0, now = 0;
+  guint row, column;
+
+  cursor_to_editable (view, &row, &column);
+  g_assert_true (yusuan_table_get_amount (table, row, column, &before));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint cursor_row;
+
+      g_test_message ("typing “%s”", refused[i]);
+      g_assert_true (yusuan_table_view_start_editing (view, refused[i]));
+      g_assert_false (yusuan_table_view_commit_editing (view, &error));
+      g_assert_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID);
+
+      /* Refused inline: still editing, the reason shown, the old value kept. */
+      g_assert_true (yusuan_table_view_is_editing (view));
+      g_assert_nonnull (yusuan_table_view_get_message (view));
+      g_assert_nonnull (strstr (yusuan_table_view_get_message (view), refused[i]));
+      g_assert_true (yusuan_table_get_amount (table, row, column, &now));
+      g_assert_cmpint (now, ==, before);
+
+      /* Enter does not move on either. */
+      g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_Return, 0));
+      g_assert_true (yusuan_table_view_is_editing (view));
+      yusuan_table_view_get_cursor (view, &cursor_row, NULL);
+      g_assert_cmpuint (cursor_row, ==, row);
+
+      /* Esc gives up: nothing stored, nothing to undo. */
+      g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_Escape, 0));
+      g_assert_false (yusuan_table_view_is_editing (view));
+      g_assert_null (yusuan_table_view_get_message (view));
+    }
+
+  /* In 元 two decimals at most: 1.234 元 is not a whole number of fen. */
+  yusuan_table_view_set_display_unit (view, YUSUAN_DISPLAY_YUAN);
+  g_assert_true (yusuan_table_view_start_editing (view, "1.234"));
+  g_assert_false (yusuan_table_view_commit_editing (view, NULL));
+  yusuan_table_view_cancel_editing (view);
+
+  g_assert_true (yusuan_table_get_amount (table, row, column, &now));
+  g_assert_cmpint (now, ==, before);
+  g_assert_false (yusuan_document_get_modified (document));
+  g_assert_false (yusuan_document_can_undo (document));
+
+  /* A computed total cannot be edited at all. */
+  {
+    int total = yusuan_table_find_row (table, "total");
+    guint c = 0;
+
+    g_assert_cmpint (total, >=, 0);
+    while (yusuan_table_get_column (table, c)->kind != YUSUAN_COLUMN_AMOUNT)
+      c++;
+    yusuan_table_view_set_cursor (view, total, c, FALSE);
+    g_assert_false (yusuan_table_view_start_editing (view, "5"));
+    g_assert_false (yusuan_table_view_is_editing (view));
+    g_assert_nonnull (yusuan_table_view_get_message (view));
+  }
+
+  close_window (window);
+}
+
+static void
+test_undo_redo (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 6);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  YusuanDocument *document = yusuan_window_get_document (window);
+  GActionGroup *actions = G_ACTION_GROUP (window);
+  YusuanAmount before = 0, now = 0;
+  guint row, column;
+
+  cursor_to_editable (view, &row, &column);
+  g_assert_true (yusuan_table_get_amount (table, row, column, &before));
+  g_assert_false (g_action_group_get_action_enabled (actions, "undo"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "redo"));
+
+  g_assert_true (type_into_cell (view, "7", GDK_KEY_Tab));
+  g_assert_true (yusuan_table_get_amount (table, row, column, &now));
+  g_assert_cmpint (now, ==, 7 * YUSUAN_FEN_PER_WAN);
+  g_assert_true (g_action_group_get_action_enabled (actions, "undo"));
+  {
+    guint cursor_column;
+
+    /* Tab stored it and moved right. */
+    yusuan_table_view_get_cursor (view, NULL, &cursor_column);
+    g_assert_cmpuint (cursor_column, ==, column + 1);
+  }
+
+  g_action_group_activate_action (actions, "undo", NULL);
+  g_assert_true (yusuan_table_get_amount (table, row, column, &now));
+  g_assert_cmpint (now, ==, before);
+  g_assert_false (yusuan_document_get_modified (document));
+  g_assert_true (g_action_group_get_action_enabled (actions, "redo"));
+
+  g_action_group_activate_action (actions, "redo", NULL);
+  g_assert_true (yusuan_table_get_amount (table, row, column, &now));
+  g_assert_cmpint (now, ==, 7 * YUSUAN_FEN_PER_WAN);
+  g_assert_true (yusuan_document_get_modified (document));
+
+  /* A pasted range is one step: two figures in, one undo takes both back. */
+  {
+    g_autoptr(GError) error = NULL;
+    YusuanAmount first_before = 0, second_before = 0, value = 0;
+    int second_row = -1;
+
+    for (guint r = row + 1; r < yusuan_table_get_n_rows (table); r++)
+      if (yusuan_table_is_editable (table, r, column))
+        {
+          second_row = r;
+          break;
+        }
+    g_assert_cmpint (second_row, ==, (int) row + 1);
+
+    yusuan_table_view_set_cursor (view, row, column, FALSE);
+    yusuan_table_get_amount (table, row, column, &first_before);
+    yusuan_table_get_amount (table, second_row, column, &second_before);
+    g_assert_true (yusuan_table_view_paste_text (view, "1.5\n2.25\n", &error));
+    g_assert_no_error (error);
+    g_assert_true (yusuan_table_get_amount (table, row, column, &value));
+    g_assert_cmpint (value, ==, 15 * YUSUAN_FEN_PER_WAN / 10);
+    g_assert_true (yusuan_table_get_amount (table, second_row, column, &value));
+    g_assert_cmpint (value, ==, 225 * YUSUAN_FEN_PER_WAN / 100);
+
+    g_action_group_activate_action (actions, "undo", NULL);
+    g_assert_true (yusuan_table_get_amount (table, row, column, &value));
+    g_assert_cmpint (value, ==, first_before);
+    g_assert_true (yusuan_table_get_amount (table, second_row, column, &value));
+    g_assert_cmpint (value, ==, second_before);
+
+    /* A paste with one bad figure stores nothing. */
+    g_assert_false (yusuan_table_view_paste_text (view, "3\n一百万\n", &error));
+    g_assert_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID);
+    g_assert_true (yusuan_table_get_amount (table, row, column, &value));
+    g_assert_cmpint (value, ==, first_before);
+  }
+
+  /* Copy gives tab-separated figures without separators. */
+  {
+    g_autofree char *text = NULL;
+
+    yusuan_table_view_set_cursor (view, row, column, FALSE);
+    yusuan_table_view_set_cursor (view, row + 1, column, TRUE);
+    text = yusuan_table_view_dup_selection_text (view);
+    g_assert_nonnull (strchr (text, '\n'));
+    g_assert_null (strchr (text, ','));
+  }
+
+  close_window (window);
+}
+
+static void
+test_keyboard (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 3);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  guint row, column;
+
+  yusuan_table_view_set_cursor (view, 0, 0, FALSE);
+  g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_Down, 0));
+  g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_Right, 0));
+  yusuan_table_view_get_cursor (view, &row, &column);
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_cmpuint (column, ==, 1);
+
+  /* Arrows stop at the edges. */
+  g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_Up, 0));
+  g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_Up, 0));
+  yusuan_table_view_get_cursor (view, &row, NULL);
+  g_assert_cmpuint (row, ==, 0);
+
+  /* Ctrl+End goes to the last row and scrolls it into view. */
+  g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_End, GDK_CONTROL_MASK));
+  yusuan_table_view_get_cursor (view, &row, NULL);
+  g_assert_cmpuint (row, ==, yusuan_table_get_n_rows (table) - 1);
+  draw (GTK_WIDGET (window));
+  g_assert_nonnull (yusuan_table_view_peek_cell_text (view, row, 0));
+
+  /* Shift extends a selection. */
+  yusuan_table_view_set_cursor (view, 0, 0, FALSE);
+  yusuan_table_view_handle_key (view, GDK_KEY_Down, GDK_SHIFT_MASK);
+  yusuan_table_view_handle_key (view, GDK_KEY_Right, GDK_SHIFT_MASK);
+  {
+    guint r0, c0, r1, c1;
+
+    yusuan_table_view_get_selection (view, &r0, &c0, &r1, &c1);
+    g_assert_cmpuint (r0, ==, 0);
+    g_assert_cmpuint (c0, ==, 0);
+    g_assert_cmpuint (r1, ==, 1);
+    g_assert_cmpuint (c1, ==, 1);
+  }
+
+  /* Typing on a computed cell is refused with a bell and a reason. */
+  yusuan_table_view_set_cursor (view, 0, yusuan_table_get_n_columns (table) - 1, FALSE);
+  if (!yusuan_table_is_editable (table, 0, yusuan_table_get_n_columns (table) - 1))
+    {
+      g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_5, 0));
+      g_assert_false (yusuan_table_view_is_editing (view));
+      g_assert_nonnull (yusuan_table_view_get_message (view));
+    }
+
+  close_window (window);
+}
+
+static void
+test_findings (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanChecker *checker = yusuan_window_get_checker (window);
+  guint n = yusuan_checker_get_n_findings (checker);
+  int project_finding = -1;
+
+  /* The seed fixture has findings: 25604 has no indicators (an error). */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (yusuan_checker_get_n_errors (checker), >, 0);
+
+  yusuan_window_show_page (window, "findings");
+  draw (GTK_WIDGET (window));
+  g_assert_cmpstr (yusuan_window_get_page (window), ==, "findings");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+
+      if (finding->target_kind == YUSUAN_TARGET_PROJECT && project_finding < 0)
+        project_finding = i;
+    }
+
+  /* A project's finding shows the project. */
+  if (project_finding >= 0)
+    {
+      yusuan_window_activate_finding (window, project_finding);
+      g_assert_cmpstr (yusuan_window_get_page (window), ==, "projects");
+    }
+
+  /* A finding on a line of 06 goes to its row there. */
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+
+      if (finding->table >= 1 && finding->table <= 12 &&
+          finding->target_kind != YUSUAN_TARGET_PROJECT &&
+          finding->target_kind != YUSUAN_TARGET_INDICATOR)
+        {
+          yusuan_window_activate_finding (window, i);
+          g_assert_true (g_str_has_prefix (yusuan_window_get_page (window), "table-"));
+          break;
+        }
+    }
+
+  close_window (window);
+}
+
+static void
+test_save_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("yusuan-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.yusuan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 6);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  g_autofree char *key = NULL;
+  YusuanAmount now = 0;
+  guint row, column;
+  int reopened_row;
+
+  cursor_to_editable (view, &row, &column);
+  key = g_strdup (yusuan_table_get_row (table, row)->key);
+  g_assert_true (type_into_cell (view, "1234.56", GDK_KEY_Return));
+
+  g_assert_true (yusuan_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (window)));
+  g_assert_true (g_file_equal (yusuan_window_get_file (window), file));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  close_window (window);
+
+  window = open_window_on (file);
+  g_assert_true (g_file_equal (yusuan_window_get_file (window), file));
+  table = yusuan_window_get_table (window, 6);
+  reopened_row = yusuan_table_find_row (table, key);
+  g_assert_cmpint (reopened_row, >=, 0);
+  g_assert_true (yusuan_table_get_amount (table, reopened_row, column, &now));
+  g_assert_cmpint (now, ==, 123456 * YUSUAN_FEN_PER_WAN / 100);
+  close_window (window);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  yusuan_core_init ();
+
+  g_test_add_func ("/gui/window/open-fixture", test_open_fixture);
+  g_test_add_func ("/gui/table/edit-updates-totals", test_edit_updates_totals);
+  g_test_add_func ("/gui/table/refuse-text", test_refuse_text);
+  g_test_add_func ("/gui/table/keyboard", test_keyboard);
+  g_test_add_func ("/gui/window/undo-redo-paste", test_undo_redo);
+  g_test_add_func ("/gui/window/findings", test_findings);
+  g_test_add_func ("/gui/window/save-reopen", test_save_reopen);
+
+  return g_test_run ();
+}
