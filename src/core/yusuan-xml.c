@@ -1,6 +1,2752 @@
-/* yusuan-xml.c - stub until implemented
+/* yusuan-xml.c - the submission contract (urn:yusuan:budget:1): safe import, deterministic export
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Import streams the file through libxml2's SAX2 parser with the schema
+ * validator plugged into the same event stream (no tree is ever built), and
+ * loads the document as the events arrive.  Every attribute of the contract is
+ * also checked here, so that a finance officer reads "amount “12.345” is not
+ * yuan with two decimals" rather than the validator's pattern dump; the
+ * validator remains the authority on structure.  Nothing is returned unless
+ * the whole file is well-formed, valid and loadable.
+ *
+ * Export writes the layout of data/examples/sanmenxia-2023.xml byte for byte,
+ * checks every fact it writes first (so a failure names the fact), and
+ * validates the bytes it produced before anything reaches the disk.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include "yusuan-core.h"
 #include "yusuan-xml.h"
+
+#define BUDGET_NS        "urn:yusuan:budget:1"
+#define MAX_INPUT_SIZE   ((goffset) 512 * 1024 * 1024)
+#define MAX_SHOWN_ISSUES 20
+#define MAX_ISSUES       40   /* collected before the parser is stopped */
+#define READ_CHUNK       (256 * 1024)
+#define NAME_MAX_CHARS   200
+#define TEXT_MAX_CHARS   4000
+#define COUNT_MAX        G_GUINT64_CONSTANT (1000000000)
+
+G_DEFINE_QUARK (yusuan-xml-error-quark, yusuan_xml_error)
+
+/* ------------------------------------------------------------------------ */
+/* Elements of the contract                                                 */
+
+typedef enum
+{
+  EL_NONE,
+  EL_UNKNOWN,
+  EL_BUDGET,
+  EL_DEPARTMENT,
+  EL_UNITS,
+  EL_UNIT,
+  EL_REVENUES,
+  EL_REVENUE,
+  EL_BASIC,
+  EL_BASIC_LINE,
+  EL_PROJECTS,
+  EL_PROJECT,
+  EL_DESCRIPTION,
+  EL_PROJECT_LINE,
+  EL_PROJECT_INDICATOR,
+  EL_THREE_PUBLIC,
+  EL_PROCUREMENT,
+  EL_ITEM,
+  EL_ASSETS,
+  EL_PERFORMANCE,
+  EL_DUTY,
+  EL_TASK,
+  EL_DEPARTMENT_INDICATOR,
+  EL_EXPLANATIONS,
+  EL_EXPLANATION,
+  EL_PRIOR_YEAR,
+  EL_FIGURE,
+} Element;
+
+static const struct
+{
+  Element     parent;
+  const char *name;
+  Element     element;
+} element_table[] = {
+  { EL_NONE, "budget", EL_BUDGET },
+  { EL_BUDGET, "department", EL_DEPARTMENT },
+  { EL_BUDGET, "units", EL_UNITS },
+  { EL_BUDGET, "revenues", EL_REVENUES },
+  { EL_BUDGET, "basic-expenditures", EL_BASIC },
+  { EL_BUDGET, "projects", EL_PROJECTS },
+  { EL_BUDGET, "three-public-expenses", EL_THREE_PUBLIC },
+  { EL_BUDGET, "procurement", EL_PROCUREMENT },
+  { EL_BUDGET, "assets", EL_ASSETS },
+  { EL_BUDGET, "department-performance", EL_PERFORMANCE },
+  { EL_BUDGET, "explanations", EL_EXPLANATIONS },
+  { EL_BUDGET, "prior-year", EL_PRIOR_YEAR },
+  { EL_UNITS, "unit", EL_UNIT },
+  { EL_REVENUES, "revenue", EL_REVENUE },
+  { EL_BASIC, "line", EL_BASIC_LINE },
+  { EL_PROJECTS, "project", EL_PROJECT },
+  { EL_PROJECT, "description", EL_DESCRIPTION },
+  { EL_PROJECT, "line", EL_PROJECT_LINE },
+  { EL_PROJECT, "indicator", EL_PROJECT_INDICATOR },
+  { EL_PROCUREMENT, "item", EL_ITEM },
+  { EL_PERFORMANCE, "duty", EL_DUTY },
+  { EL_PERFORMANCE, "task", EL_TASK },
+  { EL_PERFORMANCE, "indicator", EL_DEPARTMENT_INDICATOR },
+  { EL_EXPLANATIONS, "explanation", EL_EXPLANATION },
+  { EL_PRIOR_YEAR, "figure", EL_FIGURE },
+};
+
+static gboolean
+element_has_text (Element element)
+{
+  switch (element)
+    {
+    case EL_DESCRIPTION:
+    case EL_PROJECT_INDICATOR:
+    case EL_DUTY:
+    case EL_TASK:
+    case EL_DEPARTMENT_INDICATOR:
+    case EL_EXPLANATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checks shared by import and export: the contract's simple types           */
+
+static gboolean
+is_ascii_digits (const char *s,
+                 gsize       min,
+                 gsize       max)
+{
+  gsize n = 0;
+
+  for (; s[n]; n++)
+    if (!g_ascii_isdigit (s[n]) || n >= max)
+      return FALSE;
+  return n >= min;
+}
+
+static gboolean
+is_department_code (const char *s)
+{
+  return is_ascii_digits (s, 3, 6);
+}
+
+static gboolean
+is_unit_code (const char *s)
+{
+  return is_ascii_digits (s, 6, 9);
+}
+
+static gboolean
+is_region_code (const char *s)
+{
+  return is_ascii_digits (s, 6, 6);
+}
+
+static gboolean
+is_function_code (const char *s)
+{
+  return s[0] == '2' && is_ascii_digits (s, 7, 7);
+}
+
+static gboolean
+is_econ_dept_code (const char *s)
+{
+  return s[0] == '3' && is_ascii_digits (s, 5, 5);
+}
+
+static gboolean
+is_econ_gov_code (const char *s)
+{
+  return s[0] == '5' && is_ascii_digits (s, 5, 5);
+}
+
+static gboolean
+is_project_code (const char *s)
+{
+  gsize n = 0;
+
+  for (; s[n]; n++)
+    if (!g_ascii_isalnum (s[n]) || n >= 32)
+      return FALSE;
+  return n >= 6;
+}
+
+/* XML 1.0 Char, minus what the parser would normalise away in an attribute
+ * anyway; @c is a valid code point. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD
+         || (c >= 0x20 && c <= 0xD7FF)
+         || (c >= 0xE000 && c <= 0xFFFD)
+         || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Checks @s is UTF-8 made of XML characters; returns its length in characters
+ * or -1. */
+static glong
+xml_text_length (const char *s)
+{
+  const char *end = NULL;
+  glong n = 0;
+
+  if (!g_utf8_validate (s, -1, &end))
+    return -1;
+  for (const char *p = s; *p; p = g_utf8_next_char (p), n++)
+    {
+      guchar b = (guchar) *p;
+
+      if (b >= 0x20 && b < 0x80)
+        continue;
+      if (!is_xml_char (g_utf8_get_char (p)))
+        return -1;
+    }
+  return n;
+}
+
+static gboolean
+is_xsd_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The Name type: 1 to 200 characters, \S(.*\S)?.  Returns NULL if @s is one,
+ * else why not (a translated phrase to follow the field's description). */
+static const char *
+name_problem (const char *s)
+{
+  glong n;
+  gsize len;
+
+  if (s == NULL || *s == '\0')
+    return _("is empty");
+  n = xml_text_length (s);
+  if (n < 0)
+    return _("contains a character that XML cannot carry");
+  if (n > NAME_MAX_CHARS)
+    return _("is longer than 200 characters");
+  len = strlen (s);
+  if (is_xsd_space (s[0]) || is_xsd_space (s[len - 1]))
+    return _("begins or ends with a space");
+  if (strpbrk (s, "\r\n"))
+    return _("contains a line break");
+  return NULL;
+}
+
+/* The Text type: at most 4000 characters. */
+static const char *
+text_problem (const char *s)
+{
+  glong n = xml_text_length (s);
+
+  if (n < 0)
+    return _("contains a character that XML cannot carry");
+  if (n > TEXT_MAX_CHARS)
+    return _("is longer than 4000 characters");
+  return NULL;
+}
+
+/* The Amount type: (0|[1-9][0-9]{0,14})\.[0-9]{2}, in fen. */
+static gboolean
+parse_amount (const char   *s,
+              YusuanAmount *out)
+{
+  const char *p = s;
+  YusuanAmount yuan = 0;
+  int digits = 0;
+
+  if (*p == '0')
+    {
+      p++;
+      digits = 1;
+    }
+  else
+    {
+      while (g_ascii_isdigit (*p))
+        {
+          if (++digits > 15)
+            return FALSE;
+          yuan = yuan * 10 + (*p++ - '0');
+        }
+    }
+  if (digits == 0 || p[0] != '.' || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || p[3] != '\0')
+    return FALSE;
+  *out = yuan * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+  return TRUE;
+}
+
+/* xs:token's whitespace collapse, into @buffer. */
+static const char *
+collapse (const char *s,
+          GString    *buffer)
+{
+  gboolean space = FALSE;
+
+  g_string_truncate (buffer, 0);
+  for (; *s; s++)
+    {
+      if (is_xsd_space (*s))
+        {
+          space = buffer->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (buffer, ' ');
+      space = FALSE;
+      g_string_append_c (buffer, *s);
+    }
+  return buffer->str;
+}
+
+/* xs:integer after collapse: [+-]?[0-9]+, within [@min, @max]. */
+static gboolean
+parse_integer (const char *s,
+               gint64      min,
+               gint64      max,
+               gint64     *out)
+{
+  gboolean negative = FALSE;
+  guint64 value = 0;
+
+  if (*s == '+' || *s == '-')
+    negative = *s++ == '-';
+  if (!g_ascii_isdigit (*s))
+    return FALSE;
+  for (; *s; s++)
+    {
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      value = value * 10 + (guint64) (*s - '0');
+      if (value > G_GUINT64_CONSTANT (10000000000))
+        return FALSE;
+    }
+  if ((negative ? -(gint64) value : (gint64) value) < min || (negative ? -(gint64) value : (gint64) value) > max)
+    return FALSE;
+  *out = negative ? -(gint64) value : (gint64) value;
+  return TRUE;
+}
+
+/* "a, b, c" from the tokens of an enumeration. */
+static char *
+token_list (const char *(*to_token) (int), int n)
+{
+  GString *list = g_string_new (NULL);
+
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, to_token (i));
+    }
+  return g_string_free (list, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The schema, compiled once                                                */
+
+static xmlSchemaPtr
+get_schema (GError **error)
+{
+  static gsize initialized = 0;
+  static xmlSchemaPtr schema = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) xsd = NULL;
+
+      xsd = g_resources_lookup_data (YUSUAN_CORE_RESOURCE_PATH "/budget-1.xsd",
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (xsd != NULL)
+        {
+          xmlSchemaParserCtxtPtr pctxt;
+          gsize size;
+          const char *data = g_bytes_get_data (xsd, &size);
+
+          pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
+          xmlSchemaSetParserStructuredErrors (pctxt, NULL, NULL);
+          schema = xmlSchemaParse (pctxt);
+          xmlSchemaFreeParserCtxt (pctxt);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (schema == NULL)
+    g_set_error_literal (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO,
+                         _("The submission schema (budget-1.xsd) could not be loaded; "
+                           "the installation of Yusuan is damaged."));
+  return schema;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                   */
+
+typedef struct
+{
+  int             line;
+  YusuanXmlError  kind;
+  gboolean        own;  /* from our checks, not the validator's */
+  char           *message;
+} Issue;
+
+static void
+issue_clear (gpointer data)
+{
+  Issue *issue = data;
+
+  g_free (issue->message);
+}
+
+/* The input, in memory: each pass reads it with its own position. */
+typedef struct
+{
+  const char      *data;
+  gsize            length;
+  gsize            position;
+} Source;
+
+typedef struct
+{
+  xmlParserCtxtPtr    ctxt;
+  const char         *display_name;
+  gboolean            checks;     /* this pass makes our own checks (and builds) */
+  gboolean            schema;     /* this pass runs the schema validator */
+  YusuanDocument     *document;   /* the document built, or NULL */
+  GArray             *issues;     /* Issue */
+  gboolean            stopped;    /* by us: forbidden, or enough issues */
+  gboolean            failed;     /* any issue: the document is no longer built */
+
+  /* element stack */
+  Element             stack[64];
+  int                 depth;      /* elements open; stack[depth - 1] is the current one */
+
+  /* attributes of the current element, copied out of libxml2's buffers */
+  GPtrArray          *attr_names; /* const xmlChar * (libxml2's, valid during the callback) */
+  GPtrArray          *attr_values;/* GString * */
+  guint               n_attrs;
+  GString            *scratch;
+
+  /* text of the current text element */
+  GString            *text;
+  gboolean            text_too_long;
+
+  /* header */
+  int                 fiscal_year;
+  YusuanStage         stage;
+
+  /* uniqueness, with the line of the first occurrence */
+  GHashTable         *unit_codes;
+  GHashTable         *project_codes;
+  GHashTable         *topics;
+  int                 prior_seen[YUSUAN_N_PRIOR_KEYS];
+
+  /* the project being read */
+  gboolean            in_project;
+  gboolean            project_added;
+  guint               project_id;
+  char               *project_code;
+  char               *project_name;
+  char                project_unit[YUSUAN_UNIT_CODE_SIZE];
+  YusuanProjectKind   project_kind;
+  char               *project_description;
+
+  /* the indicator, task or explanation being read */
+  YusuanIndicator     indicator;
+  gboolean            element_ok;
+  char               *pending_name;
+
+  /* blocks loaded at their end */
+  GArray             *procurement;  /* YusuanProcurementItem */
+  GPtrArray          *duties;
+  GArray             *tasks;        /* YusuanTask */
+  int                 prior_fiscal_year;
+  gboolean            prior_has[YUSUAN_N_PRIOR_KEYS];
+  YusuanAmount        prior_amounts[YUSUAN_N_PRIOR_KEYS];
+
+  /* totals, so that no sum the tables make can overflow */
+  YusuanAmount        revenue_total;
+  YusuanAmount        expenditure_total;
+} Loader;
+
+static void
+indicator_clear (YusuanIndicator *indicator)
+{
+  g_clear_pointer (&indicator->level2, g_free);
+  g_clear_pointer (&indicator->name, g_free);
+  g_clear_pointer (&indicator->value, g_free);
+  g_clear_pointer (&indicator->unit, g_free);
+  g_clear_pointer (&indicator->text, g_free);
+  g_clear_pointer (&indicator->explanation, g_free);
+}
+
+static void
+procurement_item_clear (gpointer data)
+{
+  YusuanProcurementItem *item = data;
+
+  g_free (item->project);
+  g_free (item->name);
+}
+
+static void
+task_clear (gpointer data)
+{
+  YusuanTask *task = data;
+
+  g_free (task->name);
+  g_free (task->text);
+}
+
+static void
+project_reset (Loader *loader)
+{
+  loader->in_project = FALSE;
+  loader->project_added = FALSE;
+  loader->project_id = 0;
+  g_clear_pointer (&loader->project_code, g_free);
+  g_clear_pointer (&loader->project_name, g_free);
+  g_clear_pointer (&loader->project_description, g_free);
+  loader->project_unit[0] = '\0';
+}
+
+static int
+current_line (Loader *loader)
+{
+  return loader->ctxt ? xmlSAX2GetLineNumber (loader->ctxt) : 0;
+}
+
+static void
+stop (Loader *loader)
+{
+  if (!loader->stopped && loader->ctxt != NULL)
+    xmlStopParser (loader->ctxt);
+  loader->stopped = TRUE;
+}
+
+static void add_issue (Loader         *loader,
+                       YusuanXmlError  kind,
+                       gboolean        own,
+                       int             line,
+                       const char     *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_issue (Loader         *loader,
+           YusuanXmlError  kind,
+           gboolean        own,
+           int             line,
+           const char     *format,
+           ...)
+{
+  Issue issue = { .line = line, .kind = kind, .own = own };
+  va_list args;
+
+  loader->failed = TRUE;
+  if (loader->issues->len >= MAX_ISSUES)
+    return;
+
+  va_start (args, format);
+  issue.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (loader->issues, issue);
+
+  if (kind == YUSUAN_XML_ERROR_FORBIDDEN || loader->issues->len >= MAX_ISSUES)
+    stop (loader);
+}
+
+/* A value as the user wrote it, shortened for a message. */
+static char *
+quote_value (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *head = g_utf8_substring (valid, 0, 30);
+
+      return g_strdup_printf ("“%s…”", head);
+    }
+  return g_strdup_printf ("“%s”", valid);
+}
+
+/* -- attributes -- */
+
+static void
+collect_attributes (Loader         *loader,
+                    int             n_attributes,
+                    const xmlChar **attributes)
+{
+  loader->n_attrs = 0;
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      GString *value;
+
+      /* Qualified attributes (xsi:…) are not the contract's: the validator
+       * decides about them. */
+      if (a[2] != NULL)
+        continue;
+      if (loader->n_attrs == loader->attr_values->len)
+        {
+          g_ptr_array_add (loader->attr_values, g_string_sized_new (64));
+          g_ptr_array_add (loader->attr_names, NULL);
+        }
+      value = g_ptr_array_index (loader->attr_values, loader->n_attrs);
+      g_string_truncate (value, 0);
+      g_string_append_len (value, (const char *) a[3], a[4] - a[3]);
+      loader->attr_names->pdata[loader->n_attrs] = (gpointer) a[0];
+      loader->n_attrs++;
+    }
+}
+
+static const char *
+attr (Loader     *loader,
+      const char *name)
+{
+  for (guint i = 0; i < loader->n_attrs; i++)
+    if (strcmp (loader->attr_names->pdata[i], name) == 0)
+      return ((GString *) loader->attr_values->pdata[i])->str;
+  return NULL;
+}
+
+/* Each getter reports its own problem and returns FALSE. */
+
+static const char *
+required (Loader     *loader,
+          const char *element,
+          const char *name)
+{
+  const char *value = attr (loader, name);
+
+  if (value == NULL)
+    add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+               _("<%s> has no “%s” attribute, which it needs"), element, name);
+  return value;
+}
+
+static gboolean
+get_code (Loader      *loader,
+          const char  *element,
+          const char  *name,
+          gboolean     optional,
+          gboolean   (*check) (const char *),
+          const char  *expected,
+          const char **out)
+{
+  const char *value = optional ? attr (loader, name) : required (loader, element, name);
+
+  *out = value;
+  if (value == NULL)
+    return optional;
+  if (!check (value))
+    {
+      g_autofree char *quoted = quote_value (value);
+
+      /* TRANSLATORS: e.g. function code “20103A1” is not 7 digits starting with 2 */
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("%s %s is not %s"), name, quoted, expected);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_amount (Loader       *loader,
+            const char   *element,
+            const char   *name,
+            YusuanAmount *out)
+{
+  const char *value = required (loader, element, name);
+  g_autofree char *quoted = NULL;
+
+  if (value == NULL)
+    return FALSE;
+  if (parse_amount (value, out))
+    return TRUE;
+
+  quoted = quote_value (value);
+  if (value[0] == '-')
+    add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+               _("%s %s is negative; amounts in a submission are never negative"), name, quoted);
+  else if (strchr (value, ','))
+    add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+               _("%s %s has a thousands separator; write yuan with two decimals and no separators, e.g. 5640600.00"),
+               name, quoted);
+  else
+    add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+               _("%s %s is not yuan with two decimals (at most 15 digits before the point), e.g. 5640600.00"),
+               name, quoted);
+  return FALSE;
+}
+
+static gboolean
+get_name (Loader      *loader,
+          const char  *element,
+          const char  *name,
+          gboolean     optional,
+          const char **out)
+{
+  const char *value = optional ? attr (loader, name) : required (loader, element, name);
+  const char *problem;
+
+  *out = value;
+  if (value == NULL)
+    return optional;
+  problem = name_problem (value);
+  if (problem != NULL)
+    {
+      g_autofree char *quoted = quote_value (value);
+
+      /* TRANSLATORS: e.g. name “…” is longer than 200 characters */
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("%s %s %s"), name, quoted, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+token_issue (Loader      *loader,
+             const char  *name,
+             const char  *value,
+             const char *(*to_token) (int),
+             int          n)
+{
+  g_autofree char *quoted = quote_value (value);
+  g_autofree char *expected = token_list (to_token, n);
+
+  /* TRANSLATORS: e.g. fund “foo” is not one of: general-public-budget, … */
+  add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+             _("%s %s is not one of: %s"), name, quoted, expected);
+}
+
+/* get_stage (), get_fund () …: an enumerated attribute (xs:token, so
+ * surrounding and repeated whitespace does not count). */
+#define DEFINE_GET_TOKEN(prefix, Type, n)                                      \
+  static const char *                                                          \
+  prefix##_to_token_int (int i)                                                \
+  {                                                                            \
+    return yusuan_##prefix##_to_token ((Type) i);                              \
+  }                                                                            \
+                                                                               \
+  static gboolean                                                              \
+  get_##prefix (Loader     *loader,                                            \
+                const char *element,                                           \
+                const char *name,                                              \
+                Type       *out)                                               \
+  {                                                                            \
+    const char *value = required (loader, element, name);                      \
+    Type v;                                                                    \
+                                                                               \
+    if (value == NULL)                                                         \
+      return FALSE;                                                            \
+    if (!yusuan_##prefix##_from_token (collapse (value, loader->scratch), &v)) \
+      {                                                                        \
+        token_issue (loader, name, value, prefix##_to_token_int, (n));         \
+        return FALSE;                                                          \
+      }                                                                        \
+    *out = v;                                                                  \
+    return TRUE;                                                               \
+  }
+
+DEFINE_GET_TOKEN (stage, YusuanStage, YUSUAN_N_STAGES)
+DEFINE_GET_TOKEN (unit_kind, YusuanUnitKind, YUSUAN_N_UNIT_KINDS)
+DEFINE_GET_TOKEN (fund, YusuanFund, YUSUAN_N_FUNDS)
+DEFINE_GET_TOKEN (category, YusuanCategory, YUSUAN_N_CATEGORIES)
+DEFINE_GET_TOKEN (project_kind, YusuanProjectKind, YUSUAN_N_PROJECT_KINDS)
+DEFINE_GET_TOKEN (level1, YusuanLevel1, YUSUAN_N_LEVEL1)
+DEFINE_GET_TOKEN (operator, YusuanOperator, YUSUAN_N_OPERATORS)
+DEFINE_GET_TOKEN (procurement_category, YusuanProcurementCategory, YUSUAN_N_PROCUREMENT_CATEGORIES)
+DEFINE_GET_TOKEN (prior_key, YusuanPriorKey, YUSUAN_N_PRIOR_KEYS)
+
+static gboolean
+get_year (Loader     *loader,
+          const char *element,
+          const char *name,
+          int        *out)
+{
+  const char *value = required (loader, element, name);
+  gint64 year;
+
+  if (value == NULL)
+    return FALSE;
+  if (!parse_integer (collapse (value, loader->scratch), 2000, 2100, &year))
+    {
+      g_autofree char *quoted = quote_value (value);
+
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("%s %s is not a year between 2000 and 2100"), name, quoted);
+      return FALSE;
+    }
+  *out = (int) year;
+  return TRUE;
+}
+
+static gboolean
+get_count (Loader     *loader,
+           const char *element,
+           const char *name,
+           guint64    *out)
+{
+  const char *value = required (loader, element, name);
+  gint64 count;
+
+  if (value == NULL)
+    return FALSE;
+  if (!parse_integer (collapse (value, loader->scratch), 0, COUNT_MAX, &count))
+    {
+      g_autofree char *quoted = quote_value (value);
+
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("%s %s is not a whole number between 0 and 1000000000"), name, quoted);
+      return FALSE;
+    }
+  *out = (guint64) count;
+  return TRUE;
+}
+
+static gboolean
+add_to_total (Loader       *loader,
+              YusuanAmount *total,
+              YusuanAmount  amount)
+{
+  if (amount > G_MAXINT64 - *total)
+    {
+      add_issue (loader, YUSUAN_XML_ERROR_CONTENT, TRUE, current_line (loader),
+                 _("the amounts add up to more than Yusuan can total (about 92 trillion yuan); "
+                   "the file cannot be a real budget"));
+      return FALSE;
+    }
+  *total += amount;
+  return TRUE;
+}
+
+static gboolean
+check_duplicate (Loader     *loader,
+                 GHashTable *seen,
+                 const char *value,
+                 const char *what)
+{
+  gpointer first;
+
+  if (g_hash_table_lookup_extended (seen, value, NULL, &first))
+    {
+      /* TRANSLATORS: e.g. unit code “103001” appears again (first on line 5) */
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("%s “%s” appears again (first on line %d); each must be unique"),
+                 what, value, GPOINTER_TO_INT (first));
+      return FALSE;
+    }
+  g_hash_table_insert (seen, g_strdup (value), GINT_TO_POINTER (current_line (loader)));
+  return TRUE;
+}
+
+/* -- loading -- */
+
+static gboolean
+building (Loader *loader)
+{
+  return loader->document != NULL && !loader->failed;
+}
+
+static void
+content_issue (Loader     *loader,
+               const char *what)
+{
+  add_issue (loader, YUSUAN_XML_ERROR_CONTENT, TRUE, current_line (loader),
+             _("the %s could not be loaded"), what);
+}
+
+static void
+ensure_project (Loader *loader)
+{
+  const YusuanProject *project;
+
+  if (!loader->in_project || loader->project_added)
+    return;
+  loader->project_added = TRUE;
+  if (!building (loader))
+    return;
+  project = yusuan_document_add_project (loader->document, loader->project_code, loader->project_name,
+                                         loader->project_unit, loader->project_kind,
+                                         loader->project_description);
+  if (project == NULL)
+    {
+      content_issue (loader, _("project"));
+      return;
+    }
+  loader->project_id = project->id;
+}
+
+static void
+start_budget (Loader *loader)
+{
+  const char *version = required (loader, "budget", "schema-version");
+  gboolean ok;
+
+  if (version != NULL && strcmp (collapse (version, loader->scratch), "1") != 0)
+    {
+      g_autofree char *quoted = quote_value (version);
+
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("schema-version %s is not 1: this version of Yusuan reads version 1 of the submission format"),
+                 quoted);
+    }
+  ok = get_year (loader, "budget", "fiscal-year", &loader->fiscal_year);
+  ok &= get_stage (loader, "budget", "stage", &loader->stage);
+  (void) ok;
+}
+
+static void
+start_department (Loader *loader)
+{
+  const char *code, *name, *region;
+  gboolean ok;
+
+  ok = get_code (loader, "department", "code", FALSE, is_department_code, _("3 to 6 digits"), &code);
+  ok &= get_name (loader, "department", "name", FALSE, &name);
+  ok &= get_code (loader, "department", "region", TRUE, is_region_code, _("6 digits"), &region);
+  if (ok && building (loader))
+    yusuan_document_set_header (loader->document, loader->fiscal_year, loader->stage, code, name, region);
+}
+
+static void
+start_unit (Loader *loader)
+{
+  const char *code, *name;
+  YusuanUnitKind kind = YUSUAN_UNIT_KIND_ADMINISTRATIVE;
+  gboolean ok;
+
+  ok = get_code (loader, "unit", "code", FALSE, is_unit_code, _("6 to 9 digits"), &code);
+  ok &= get_name (loader, "unit", "name", FALSE, &name);
+  ok &= get_unit_kind (loader, "unit", "kind", &kind);
+  if (code != NULL && is_unit_code (code))
+    ok &= check_duplicate (loader, loader->unit_codes, code, _("unit code"));
+  if (ok && building (loader)
+      && yusuan_document_add_unit (loader->document, code, name, kind) == NULL)
+    content_issue (loader, _("unit"));
+}
+
+static void
+start_revenue (Loader *loader)
+{
+  const char *unit;
+  YusuanFund source = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+  YusuanAmount amount = 0;
+  gboolean ok;
+
+  ok = get_code (loader, "revenue", "unit", FALSE, is_unit_code, _("6 to 9 digits"), &unit);
+  ok &= get_fund (loader, "revenue", "source", &source);
+  ok &= get_amount (loader, "revenue", "amount", &amount);
+  ok = ok && add_to_total (loader, &loader->revenue_total, amount);
+  if (ok && building (loader)
+      && yusuan_document_add_revenue (loader->document, unit, source, amount) == NULL)
+    content_issue (loader, _("revenue"));
+}
+
+static void
+start_line (Loader  *loader,
+            gboolean basic)
+{
+  YusuanLine line = { 0 };
+  const char *unit = NULL, *function, *econ_dept, *econ_gov;
+  gboolean ok = TRUE;
+
+  if (basic)
+    ok &= get_code (loader, "line", "unit", FALSE, is_unit_code, _("6 to 9 digits"), &unit);
+  ok &= get_code (loader, "line", "function", FALSE, is_function_code, _("7 digits starting with 2"), &function);
+  ok &= get_code (loader, "line", "econ-dept", FALSE, is_econ_dept_code, _("5 digits starting with 3"), &econ_dept);
+  ok &= get_code (loader, "line", "econ-gov", FALSE, is_econ_gov_code, _("5 digits starting with 5"), &econ_gov);
+  ok &= get_fund (loader, "line", "fund", &line.fund);
+  if (basic)
+    ok &= get_category (loader, "line", "category", &line.category);
+  else
+    line.category = YUSUAN_CATEGORY_PUBLIC;
+  ok &= get_amount (loader, "line", "amount", &line.amount);
+  ok = ok && add_to_total (loader, &loader->expenditure_total, line.amount);
+
+  if (!basic)
+    ensure_project (loader);
+  if (!ok || !building (loader))
+    return;
+
+  g_strlcpy (line.unit, basic ? unit : loader->project_unit, sizeof line.unit);
+  g_strlcpy (line.function, function, sizeof line.function);
+  g_strlcpy (line.econ_dept, econ_dept, sizeof line.econ_dept);
+  g_strlcpy (line.econ_gov, econ_gov, sizeof line.econ_gov);
+  line.project_id = basic ? 0 : loader->project_id;
+  if (yusuan_document_add_line (loader->document, &line) == NULL)
+    content_issue (loader, basic ? _("basic expenditure line") : _("project line"));
+}
+
+static void
+start_project (Loader *loader)
+{
+  const char *code, *name, *unit;
+  gboolean ok;
+
+  project_reset (loader);
+  loader->in_project = TRUE;
+  ok = get_code (loader, "project", "code", FALSE, is_project_code,
+                 _("6 to 32 letters and digits"), &code);
+  ok &= get_name (loader, "project", "name", FALSE, &name);
+  ok &= get_code (loader, "project", "unit", FALSE, is_unit_code, _("6 to 9 digits"), &unit);
+  ok &= get_project_kind (loader, "project", "kind", &loader->project_kind);
+  if (code != NULL && is_project_code (code))
+    ok &= check_duplicate (loader, loader->project_codes, code, _("project code"));
+  if (!ok)
+    return;
+  loader->project_code = g_strdup (code);
+  loader->project_name = g_strdup (name);
+  g_strlcpy (loader->project_unit, unit, sizeof loader->project_unit);
+}
+
+static void
+start_indicator (Loader  *loader,
+                 gboolean project)
+{
+  YusuanIndicator *indicator = &loader->indicator;
+  const char *level2, *name, *value, *unit, *text;
+  gboolean ok;
+
+  indicator_clear (indicator);
+  loader->element_ok = FALSE;
+  if (project)
+    ensure_project (loader);
+
+  ok = get_level1 (loader, "indicator", "level1", &indicator->level1);
+  if (ok && project && indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT)
+    {
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("level1 “input-management” belongs to the department’s indicators; "
+                   "a project’s indicator is cost, output, effect or satisfaction"));
+      ok = FALSE;
+    }
+  else if (ok && !project && indicator->level1 == YUSUAN_LEVEL1_COST)
+    {
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("level1 “cost” belongs to a project’s indicators; "
+                   "a department indicator is input-management, output, effect or satisfaction"));
+      ok = FALSE;
+    }
+  ok &= get_name (loader, "indicator", "level2", TRUE, &level2);
+  ok &= get_name (loader, "indicator", "name", FALSE, &name);
+  ok &= get_operator (loader, "indicator", "op", &indicator->op);
+  ok &= get_name (loader, "indicator", "unit", TRUE, &unit);
+  ok &= get_name (loader, "indicator", "text", TRUE, &text);
+  value = attr (loader, "value");
+  if (value != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      indicator->value = yusuan_decimal_normalize (collapse (value, loader->scratch), &local_error);
+      if (indicator->value == NULL)
+        {
+          g_autofree char *quoted = quote_value (value);
+
+          add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                     _("value %s is not a number with at most 4 decimals and 18 digits (%s)"),
+                     quoted, local_error ? local_error->message : "");
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    return;
+  indicator->level2 = g_strdup (level2);
+  indicator->name = g_strdup (name);
+  indicator->unit = g_strdup (unit);
+  indicator->text = g_strdup (text);
+  loader->element_ok = TRUE;
+}
+
+static void
+end_indicator (Loader  *loader,
+               gboolean project)
+{
+  YusuanIndicator *indicator = &loader->indicator;
+
+  if (loader->element_ok && loader->text->len > 0)
+    indicator->explanation = g_strndup (loader->text->str, loader->text->len);
+  if (loader->element_ok && building (loader)
+      && yusuan_document_add_indicator (loader->document, project ? loader->project_id : 0, indicator) == NULL)
+    content_issue (loader, _("indicator"));
+  indicator_clear (indicator);
+}
+
+static void
+start_three_public (Loader *loader)
+{
+  YusuanAmount amounts[YUSUAN_N_THREE_PUBLIC];
+  gboolean ok = TRUE;
+
+  for (int i = 0; i < YUSUAN_N_THREE_PUBLIC; i++)
+    ok &= get_amount (loader, "three-public-expenses", yusuan_three_public_to_token (i), &amounts[i]);
+  if (ok && building (loader))
+    yusuan_document_set_three_public (loader->document, amounts);
+}
+
+static void
+start_item (Loader *loader)
+{
+  YusuanProcurementItem item = { 0 };
+  const char *project, *name;
+  gboolean ok;
+
+  ok = get_procurement_category (loader, "item", "category", &item.category);
+  ok &= get_amount (loader, "item", "amount", &item.amount);
+  ok &= get_code (loader, "item", "project", TRUE, is_project_code, _("6 to 32 letters and digits"), &project);
+  ok &= get_name (loader, "item", "name", TRUE, &name);
+  if (!ok || !building (loader))
+    return;
+  item.project = g_strdup (project);
+  item.name = g_strdup (name);
+  g_array_append_val (loader->procurement, item);
+}
+
+static void
+start_assets (Loader *loader)
+{
+  guint64 vehicles, general, special;
+  gboolean ok;
+
+  ok = get_count (loader, "assets", "vehicles", &vehicles);
+  ok &= get_count (loader, "assets", "general-equipment", &general);
+  ok &= get_count (loader, "assets", "special-equipment", &special);
+  if (ok && building (loader))
+    yusuan_document_set_assets (loader->document, TRUE, vehicles, general, special);
+}
+
+static void
+start_figure (Loader *loader)
+{
+  YusuanPriorKey key = YUSUAN_PRIOR_REVENUE_TOTAL;
+  YusuanAmount amount = 0;
+  gboolean ok;
+
+  ok = get_prior_key (loader, "figure", "key", &key);
+  if (ok && loader->prior_seen[key] != 0)
+    {
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("prior-year figure “%s” appears again (first on line %d); each must be unique"),
+                 yusuan_prior_key_to_token (key), loader->prior_seen[key]);
+      ok = FALSE;
+    }
+  else if (ok)
+    loader->prior_seen[key] = current_line (loader);
+  ok &= get_amount (loader, "figure", "amount", &amount);
+  if (!ok)
+    return;
+  loader->prior_has[key] = TRUE;
+  loader->prior_amounts[key] = amount;
+}
+
+static Element
+identify (Loader        *loader,
+          const xmlChar *localname,
+          const xmlChar *uri)
+{
+  Element parent = loader->depth > 0 ? loader->stack[MIN (loader->depth, (int) G_N_ELEMENTS (loader->stack)) - 1]
+                                     : EL_NONE;
+
+  if (loader->depth >= (int) G_N_ELEMENTS (loader->stack) || parent == EL_UNKNOWN)
+    return EL_UNKNOWN;
+  if (uri == NULL || strcmp ((const char *) uri, BUDGET_NS) != 0)
+    return EL_UNKNOWN;
+  for (guint i = 0; i < G_N_ELEMENTS (element_table); i++)
+    if (element_table[i].parent == parent && strcmp (element_table[i].name, (const char *) localname) == 0)
+      return element_table[i].element;
+  return EL_UNKNOWN;
+}
+
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  Loader *loader = user_data;
+  Element element;
+
+  if (loader->stopped)
+    return;
+
+  if (uri != NULL && (strcmp ((const char *) uri, "http://www.w3.org/2001/XInclude") == 0
+                      || strcmp ((const char *) uri, "http://www.w3.org/2003/XInclude") == 0))
+    {
+      add_issue (loader, YUSUAN_XML_ERROR_FORBIDDEN, TRUE, current_line (loader),
+                 _("XInclude (<%s>) is refused: a submission is one self-contained file"),
+                 (const char *) localname);
+      return;
+    }
+
+  element = identify (loader, localname, uri);
+  if (loader->depth == 0 && element != EL_BUDGET)
+    {
+      if (strcmp ((const char *) localname, "budget") == 0)
+        add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                   _("the <budget> element is in the namespace “%s”, not “%s”: "
+                     "this is not a submission in this format"),
+                   uri ? (const char *) uri : _("(none)"), BUDGET_NS);
+      else
+        add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                   _("this is not a budget submission: the document is <%s>, not <budget> (%s)"),
+                   (const char *) localname, BUDGET_NS);
+      stop (loader);
+      return;
+    }
+
+  if (loader->depth < (int) G_N_ELEMENTS (loader->stack))
+    loader->stack[loader->depth] = element;
+  loader->depth++;
+
+  if (element_has_text (element))
+    {
+      g_string_truncate (loader->text, 0);
+      loader->text_too_long = FALSE;
+    }
+  if (element == EL_UNKNOWN)
+    return;
+
+  collect_attributes (loader, n_attributes, attributes);
+  switch (element)
+    {
+    case EL_BUDGET: start_budget (loader); break;
+    case EL_DEPARTMENT: start_department (loader); break;
+    case EL_UNIT: start_unit (loader); break;
+    case EL_REVENUE: start_revenue (loader); break;
+    case EL_BASIC_LINE: start_line (loader, TRUE); break;
+    case EL_PROJECT: start_project (loader); break;
+    case EL_PROJECT_LINE: start_line (loader, FALSE); break;
+    case EL_PROJECT_INDICATOR: start_indicator (loader, TRUE); break;
+    case EL_THREE_PUBLIC: start_three_public (loader); break;
+    case EL_PROCUREMENT: g_array_set_size (loader->procurement, 0); break;
+    case EL_ITEM: start_item (loader); break;
+    case EL_ASSETS: start_assets (loader); break;
+    case EL_PERFORMANCE:
+      g_ptr_array_set_size (loader->duties, 0);
+      g_array_set_size (loader->tasks, 0);
+      break;
+    case EL_TASK:
+      g_clear_pointer (&loader->pending_name, g_free);
+      {
+        const char *name;
+
+        if (get_name (loader, "task", "name", FALSE, &name))
+          loader->pending_name = g_strdup (name);
+      }
+      break;
+    case EL_DEPARTMENT_INDICATOR: start_indicator (loader, FALSE); break;
+    case EL_EXPLANATION:
+      g_clear_pointer (&loader->pending_name, g_free);
+      {
+        const char *topic;
+
+        if (get_name (loader, "explanation", "topic", FALSE, &topic)
+            && check_duplicate (loader, loader->topics, topic, _("explanation topic")))
+          loader->pending_name = g_strdup (topic);
+      }
+      break;
+    case EL_PRIOR_YEAR:
+      memset (loader->prior_has, 0, sizeof loader->prior_has);
+      if (!get_year (loader, "prior-year", "fiscal-year", &loader->prior_fiscal_year))
+        loader->prior_fiscal_year = 0;
+      break;
+    case EL_FIGURE: start_figure (loader); break;
+    case EL_NONE:
+    case EL_UNKNOWN:
+    case EL_UNITS:
+    case EL_REVENUES:
+    case EL_BASIC:
+    case EL_PROJECTS:
+    case EL_DESCRIPTION:
+    case EL_DUTY:
+    case EL_EXPLANATIONS:
+    default:
+      break;
+    }
+}
+
+/* The text of a text element, checked against the Text type. */
+static char *
+take_text (Loader *loader)
+{
+  const char *problem;
+
+  if (loader->text_too_long)
+    problem = _("is longer than 4000 characters");
+  else
+    problem = text_problem (loader->text->str);
+  if (problem != NULL)
+    {
+      /* TRANSLATORS: e.g. the text of <duty> is longer than 4000 characters */
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                 _("the text of <%s> %s"), loader->stack[loader->depth - 1] == EL_DUTY ? "duty"
+                   : loader->stack[loader->depth - 1] == EL_TASK ? "task"
+                   : loader->stack[loader->depth - 1] == EL_EXPLANATION ? "explanation"
+                   : loader->stack[loader->depth - 1] == EL_DESCRIPTION ? "description" : "indicator",
+                 problem);
+      return NULL;
+    }
+  return g_strndup (loader->text->str, loader->text->len);
+}
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Loader *loader = user_data;
+  Element element;
+
+  if (loader->stopped || loader->depth == 0)
+    return;
+
+  element = loader->depth <= (int) G_N_ELEMENTS (loader->stack) ? loader->stack[loader->depth - 1] : EL_UNKNOWN;
+  switch (element)
+    {
+    case EL_DESCRIPTION:
+      {
+        g_autofree char *text = take_text (loader);
+
+        g_clear_pointer (&loader->project_description, g_free);
+        if (text != NULL && *text != '\0')
+          loader->project_description = g_steal_pointer (&text);
+      }
+      break;
+    case EL_PROJECT_INDICATOR:
+    case EL_DEPARTMENT_INDICATOR:
+      {
+        g_autofree char *text = take_text (loader);
+
+        if (text == NULL)
+          loader->element_ok = FALSE;
+        end_indicator (loader, element == EL_PROJECT_INDICATOR);
+      }
+      break;
+    case EL_PROJECT:
+      ensure_project (loader);
+      project_reset (loader);
+      break;
+    case EL_PROCUREMENT:
+      if (building (loader))
+        yusuan_document_set_procurement (loader->document,
+                                         (const YusuanProcurementItem *) (gpointer) loader->procurement->data,
+                                         loader->procurement->len);
+      break;
+    case EL_DUTY:
+      {
+        char *text = take_text (loader);
+
+        if (text != NULL)
+          g_ptr_array_add (loader->duties, text);
+      }
+      break;
+    case EL_TASK:
+      {
+        char *text = take_text (loader);
+
+        if (text != NULL && loader->pending_name != NULL)
+          {
+            YusuanTask task = { g_steal_pointer (&loader->pending_name), text };
+
+            g_array_append_val (loader->tasks, task);
+          }
+        else
+          g_free (text);
+      }
+      break;
+    case EL_PERFORMANCE:
+      if (building (loader))
+        yusuan_document_set_performance (loader->document, TRUE,
+                                         (const char *const *) loader->duties->pdata, loader->duties->len,
+                                         (const YusuanTask *) (gpointer) loader->tasks->data, loader->tasks->len);
+      break;
+    case EL_EXPLANATION:
+      {
+        g_autofree char *text = take_text (loader);
+
+        if (text != NULL && loader->pending_name != NULL && building (loader))
+          yusuan_document_set_explanation (loader->document, loader->pending_name, text);
+        g_clear_pointer (&loader->pending_name, g_free);
+      }
+      break;
+    case EL_PRIOR_YEAR:
+      if (building (loader) && loader->prior_fiscal_year != 0)
+        yusuan_document_set_prior_year (loader->document, TRUE, loader->prior_fiscal_year,
+                                        loader->prior_has, loader->prior_amounts);
+      break;
+    case EL_NONE:
+    case EL_UNKNOWN:
+    case EL_BUDGET:
+    case EL_DEPARTMENT:
+    case EL_UNITS:
+    case EL_UNIT:
+    case EL_REVENUES:
+    case EL_REVENUE:
+    case EL_BASIC:
+    case EL_BASIC_LINE:
+    case EL_PROJECTS:
+    case EL_PROJECT_LINE:
+    case EL_THREE_PUBLIC:
+    case EL_ITEM:
+    case EL_ASSETS:
+    case EL_EXPLANATIONS:
+    case EL_FIGURE:
+    default:
+      break;
+    }
+  loader->depth--;
+}
+
+static void
+characters_cb (void          *user_data,
+               const xmlChar *ch,
+               int            len)
+{
+  Loader *loader = user_data;
+
+  if (loader->stopped || loader->depth == 0 || loader->depth > (int) G_N_ELEMENTS (loader->stack))
+    return;
+  if (!element_has_text (loader->stack[loader->depth - 1]) || loader->text_too_long)
+    return;
+  /* 4000 characters are at most 16000 bytes: stop buffering past that. */
+  if (loader->text->len + (gsize) len > TEXT_MAX_CHARS * 4)
+    {
+      loader->text_too_long = TRUE;
+      return;
+    }
+  g_string_append_len (loader->text, (const char *) ch, len);
+}
+
+static void
+internal_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  Loader *loader = user_data;
+
+  add_issue (loader, YUSUAN_XML_ERROR_FORBIDDEN, TRUE, current_line (loader),
+             _("the file has a document type declaration (<!DOCTYPE …>), which a submission never has; "
+               "it is refused because it can define entities that expand without end or read other files"));
+}
+
+static void
+entity_decl_cb (void          *user_data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  Loader *loader = user_data;
+
+  add_issue (loader, YUSUAN_XML_ERROR_FORBIDDEN, TRUE, current_line (loader),
+             _("the file declares an entity (“%s”), which a submission never does; it is refused"),
+             (const char *) name);
+}
+
+static xmlEntityPtr
+get_entity_cb (void          *user_data,
+               const xmlChar *name)
+{
+  return NULL;
+}
+
+static void
+stop_cb (void          *user_data,
+         const xmlChar *name,
+         const xmlChar *external_id,
+         const xmlChar *system_id)
+{
+  stop (user_data);
+}
+
+static void
+entity_stop_cb (void          *user_data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  stop (user_data);
+}
+
+static void
+start_document_cb (void *user_data)
+{
+  Loader *loader = user_data;
+  const char *encoding = NULL;
+
+  if (loader->ctxt->encoding != NULL)
+    encoding = (const char *) loader->ctxt->encoding;
+  else if (loader->ctxt->input != NULL && loader->ctxt->input->encoding != NULL)
+    encoding = (const char *) loader->ctxt->input->encoding;
+
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0
+      && g_ascii_strcasecmp (encoding, "UTF8") != 0)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, TRUE, current_line (loader),
+               _("the file is encoded as %s; a submission must be UTF-8 (save it again as UTF-8)"),
+               encoding);
+  if (encoding != NULL && loader->failed)
+    stop (loader);
+}
+
+/* libxml2's own messages end with a newline and name the contract's elements
+ * in {namespace}local form: keep them readable. */
+static char *
+clean_libxml_message (const char *message)
+{
+  g_autoptr(GString) s = g_string_new (message ? message : "");
+
+  g_string_replace (s, "{" BUDGET_NS "}", "", 0);
+  while (s->len > 0 && g_ascii_isspace (s->str[s->len - 1]))
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+parser_issue (Loader      *loader,
+              xmlErrorPtr  err)
+{
+  g_autofree char *raw = clean_libxml_message (err->message);
+  int line = err->line;
+
+  switch (err->code)
+    {
+    case XML_ERR_DOCUMENT_EMPTY:
+      add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                 _("this is not an XML file (no XML element where the file begins)"));
+      break;
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_EXTRA_CONTENT:
+      add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                 _("there is more after the end of the <budget> element; is this two files in one?"));
+      break;
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_LTSLASH_REQUIRED:
+      if (loader->ctxt != NULL && loader->ctxt->input != NULL
+          && loader->ctxt->input->cur >= loader->ctxt->input->end)
+        {
+          add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                     _("the file ends in the middle of the submission; it is probably truncated (%s)"), raw);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      if (err->code == XML_ERR_INVALID_ENCODING || strstr (raw, "UTF-8") != NULL)
+        {
+          add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                     _("the file contains bytes that are not UTF-8 text; a submission must be UTF-8"));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
+      if (err->code == XML_ERR_UNDECLARED_ENTITY)
+        add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                   _("the file is not well-formed XML: %s (write a literal & as &amp;)"), raw);
+      else if (err->int2 > 0)
+        add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                   _("the file is not well-formed XML (column %d): %s"), err->int2, raw);
+      else
+        add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+                   _("the file is not well-formed XML: %s"), raw);
+      break;
+    }
+}
+
+/* Every error libxml2 raises while we parse comes here: the parser's through
+ * the thread's structured handler, the validator's through its own. */
+static void
+structured_error_cb (void        *user_data,
+                     xmlErrorPtr  err)
+{
+  Loader *loader = user_data;
+
+  if (err == NULL || err->level < XML_ERR_ERROR || loader->stopped)
+    return;
+  if (err->code == XML_ERR_USER_STOP)
+    return;
+  if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP
+      || err->domain == XML_FROM_DATATYPE)
+    {
+      g_autofree char *raw = clean_libxml_message (err->message);
+
+      add_issue (loader, YUSUAN_XML_ERROR_INVALID, FALSE, err->line,
+                 _("does not follow the submission format: %s"), raw);
+    }
+  else if (loader->checks)
+    parser_issue (loader, err);
+}
+
+static int
+locator_cb (void           *user_data,
+            const char    **file,
+            unsigned long  *line)
+{
+  Loader *loader = user_data;
+
+  *file = NULL;
+  *line = (unsigned long) current_line (loader);
+  return 0;
+}
+
+static int
+source_read_cb (void *context,
+                char *buffer,
+                int   len)
+{
+  Source *source = context;
+  gsize n = MIN ((gsize) len, source->length - source->position);
+
+  memcpy (buffer, source->data + source->position, n);
+  source->position += n;
+  return (int) n;
+}
+
+static int
+source_close_cb (void *context)
+{
+  return 0;
+}
+
+static int
+compare_issues (gconstpointer a,
+                gconstpointer b)
+{
+  const Issue *x = a, *y = b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Sorts by line, drops the validator's complaints about a line we already
+ * explained, and makes one GError of the first MAX_SHOWN_ISSUES. */
+static void
+report_issues (GArray      *issues,
+               gboolean     truncated,
+               const char  *display_name,
+               GError     **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GHashTable) own_lines = g_hash_table_new (NULL, NULL);
+  YusuanXmlError code = YUSUAN_XML_ERROR_CONTENT;
+  guint shown = 0;
+  gboolean more = truncated;
+
+  g_array_sort (issues, compare_issues);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const Issue *issue = &g_array_index (issues, Issue, i);
+
+      if (issue->own)
+        g_hash_table_add (own_lines, GINT_TO_POINTER (issue->line));
+
+      /* The most fundamental problem names the error. */
+      if (issue->kind == YUSUAN_XML_ERROR_FORBIDDEN)
+        code = YUSUAN_XML_ERROR_FORBIDDEN;
+      else if (issue->kind == YUSUAN_XML_ERROR_MALFORMED && code != YUSUAN_XML_ERROR_FORBIDDEN)
+        code = YUSUAN_XML_ERROR_MALFORMED;
+      else if (issue->kind == YUSUAN_XML_ERROR_INVALID && code == YUSUAN_XML_ERROR_CONTENT)
+        code = YUSUAN_XML_ERROR_INVALID;
+    }
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const Issue *issue = &g_array_index (issues, Issue, i);
+
+      if (!issue->own && g_hash_table_contains (own_lines, GINT_TO_POINTER (issue->line)))
+        continue;
+      /* Once a file is not well-formed or refused, what the validator said
+       * about the rest only confuses. */
+      if (code == YUSUAN_XML_ERROR_MALFORMED && issue->kind == YUSUAN_XML_ERROR_INVALID && !issue->own)
+        continue;
+      if (code == YUSUAN_XML_ERROR_FORBIDDEN && issue->kind != YUSUAN_XML_ERROR_FORBIDDEN)
+        continue;
+      if (shown == MAX_SHOWN_ISSUES)
+        {
+          more = TRUE;
+          break;
+        }
+      if (shown > 0)
+        g_string_append_c (message, '\n');
+      if (issue->line > 0)
+        /* TRANSLATORS: file name, line number, what is wrong */
+        g_string_append_printf (message, _("%s line %d: %s"), display_name, issue->line, issue->message);
+      else
+        g_string_append_printf (message, "%s: %s", display_name, issue->message);
+      shown++;
+    }
+  if (more)
+    g_string_append_printf (message, "\n%s",
+                            _("(Only the first problems are shown; correct them and try again.)"));
+  g_set_error_literal (error, YUSUAN_XML_ERROR, code, message->str);
+}
+
+static gboolean
+looks_like_utf16 (const guchar *p,
+                  gsize         n)
+{
+  if (n >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE)))
+    return TRUE;
+  if (n >= 2 && ((p[0] == 0 && p[1] == '<') || (p[0] == '<' && p[1] == 0)))
+    return TRUE;
+  if (n >= 4 && p[0] == 0 && p[1] == 0 && (p[2] == 0xFE || p[2] == 0) )
+    return TRUE;
+  return FALSE;
+}
+
+static void
+free_gstring (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+loader_init (Loader     *loader,
+             const char *display_name,
+             gboolean    checks,
+             gboolean    schema,
+             gboolean    build)
+{
+  memset (loader, 0, sizeof *loader);
+  loader->display_name = display_name;
+  loader->checks = checks;
+  loader->schema = schema;
+  loader->issues = g_array_new (FALSE, TRUE, sizeof (Issue));
+  g_array_set_clear_func (loader->issues, issue_clear);
+  loader->attr_names = g_ptr_array_new ();
+  loader->attr_values = g_ptr_array_new_with_free_func (free_gstring);
+  loader->scratch = g_string_sized_new (64);
+  loader->text = g_string_sized_new (256);
+  loader->unit_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader->project_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader->procurement = g_array_new (FALSE, TRUE, sizeof (YusuanProcurementItem));
+  g_array_set_clear_func (loader->procurement, procurement_item_clear);
+  loader->duties = g_ptr_array_new_with_free_func (g_free);
+  loader->tasks = g_array_new (FALSE, TRUE, sizeof (YusuanTask));
+  g_array_set_clear_func (loader->tasks, task_clear);
+  if (build)
+    {
+      loader->document = yusuan_document_new ();
+      yusuan_document_begin_load (loader->document);
+    }
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->issues, g_array_unref);
+  g_clear_pointer (&loader->attr_names, g_ptr_array_unref);
+  g_clear_pointer (&loader->attr_values, g_ptr_array_unref);
+  g_string_free (loader->scratch, TRUE);
+  g_string_free (loader->text, TRUE);
+  g_clear_pointer (&loader->unit_codes, g_hash_table_unref);
+  g_clear_pointer (&loader->project_codes, g_hash_table_unref);
+  g_clear_pointer (&loader->topics, g_hash_table_unref);
+  project_reset (loader);
+  indicator_clear (&loader->indicator);
+  g_clear_pointer (&loader->pending_name, g_free);
+  g_clear_pointer (&loader->procurement, g_array_unref);
+  g_clear_pointer (&loader->duties, g_ptr_array_unref);
+  g_clear_pointer (&loader->tasks, g_array_unref);
+  if (loader->document != NULL)
+    yusuan_document_end_load (loader->document);
+  g_clear_object (&loader->document);
+}
+
+/* libxml2's validator keeps caches in the shared schema; one validation at a
+ * time is the safe way to share it between threads. */
+static GMutex schema_lock;
+
+/* One pass over @data: our own checks (and the document, if the loader has
+ * one), the schema validator, or both. */
+static void
+run_pass (Loader       *loader,
+          xmlSchemaPtr  schema,
+          const char   *data,
+          gsize         length)
+{
+  Source source = { .data = data, .length = length };
+  xmlSAXHandler sax = { 0 };
+  xmlSAXHandlerPtr sax_ptr = &sax;
+  void *user_data = loader;
+  xmlSchemaValidCtxtPtr vctxt = NULL;
+  xmlSchemaSAXPlugPtr plug = NULL;
+  xmlStructuredErrorFunc old_handler;
+  void *old_handler_data;
+
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.getEntity = get_entity_cb;
+  sax.getParameterEntity = get_entity_cb;
+  if (loader->checks)
+    {
+      sax.internalSubset = internal_subset_cb;
+      sax.entityDecl = entity_decl_cb;
+      sax.startDocument = start_document_cb;
+      sax.startElementNs = start_element_cb;
+      sax.endElementNs = end_element_cb;
+      sax.characters = characters_cb;
+      sax.cdataBlock = characters_cb;
+    }
+  else
+    {
+      /* The other pass says why; this one only stops. */
+      sax.internalSubset = stop_cb;
+      sax.entityDecl = entity_stop_cb;
+    }
+
+  if (loader->schema)
+    {
+      g_mutex_lock (&schema_lock);
+      vctxt = xmlSchemaNewValidCtxt (schema);
+      xmlSchemaSetValidStructuredErrors (vctxt, structured_error_cb, loader);
+      xmlSchemaValidateSetLocator (vctxt, locator_cb, loader);
+      plug = xmlSchemaSAXPlug (vctxt, &sax_ptr, &user_data);
+    }
+
+  old_handler = xmlStructuredError;
+  old_handler_data = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (loader, structured_error_cb);
+
+  loader->ctxt = xmlCreateIOParserCtxt (sax_ptr, user_data, source_read_cb, source_close_cb, &source,
+                                        XML_CHAR_ENCODING_NONE);
+  if (loader->ctxt != NULL)
+    {
+      /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
+      xmlCtxtUseOptions (loader->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      loader->ctxt->linenumbers = 1;
+      xmlParseDocument (loader->ctxt);
+
+      if (loader->checks && !loader->stopped
+          && (!loader->ctxt->wellFormed || !loader->ctxt->nsWellFormed))
+        {
+          gboolean reported = FALSE;
+
+          for (guint i = 0; i < loader->issues->len; i++)
+            reported |= g_array_index (loader->issues, Issue, i).kind == YUSUAN_XML_ERROR_MALFORMED;
+          if (!reported)
+            {
+              xmlErrorPtr err = xmlCtxtGetLastError (loader->ctxt);
+
+              if (err != NULL && err->code != XML_ERR_OK)
+                parser_issue (loader, err);
+              else
+                add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, 0, _("the file is not well-formed XML"));
+            }
+        }
+      xmlFreeParserCtxt (loader->ctxt);
+      loader->ctxt = NULL;
+    }
+  else if (loader->checks)
+    add_issue (loader, YUSUAN_XML_ERROR_IO, FALSE, 0, _("the XML parser could not be started"));
+  xmlSetStructuredErrorFunc (old_handler_data, old_handler);
+
+  if (loader->schema)
+    {
+      xmlSchemaSAXUnplug (plug);
+      if (!loader->stopped && loader->issues->len == 0 && !xmlSchemaIsValid (vctxt))
+        add_issue (loader, YUSUAN_XML_ERROR_INVALID, FALSE, 0, _("does not follow the submission format"));
+      xmlSchemaFreeValidCtxt (vctxt);
+      g_mutex_unlock (&schema_lock);
+    }
+}
+
+typedef struct
+{
+  Loader       loader;
+  xmlSchemaPtr schema;
+  const char  *data;
+  gsize        length;
+} SchemaPass;
+
+static gpointer
+schema_pass_thread (gpointer user_data)
+{
+  SchemaPass *pass = user_data;
+
+  run_pass (&pass->loader, pass->schema, pass->data, pass->length);
+  return NULL;
+}
+
+/* Reads @data: well-formedness, our checks and the document in this thread,
+ * the schema validator in another (the two passes take about as long as
+ * each other, and a city's budget should not wait for both in turn).  With
+ * @out_document, the document is returned only if both passes found nothing. */
+static gboolean
+parse_data (const char      *data,
+            gsize            length,
+            const char      *display_name,
+            YusuanDocument **out_document,
+            GError         **error)
+{
+  g_autoptr(GArray) issues = NULL;
+  Loader loader;
+  SchemaPass pass;
+  GThread *thread = NULL;
+  xmlSchemaPtr schema;
+  gboolean truncated;
+
+  if ((goffset) length > MAX_INPUT_SIZE)
+    {
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_FORBIDDEN,
+                   _("%s is larger than 512 MiB; no submission is that large, so it is refused"),
+                   display_name);
+      return FALSE;
+    }
+  if (length == 0)
+    {
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_MALFORMED,
+                   _("%s is empty: it contains no submission"), display_name);
+      return FALSE;
+    }
+  /* UTF-16 and UTF-32 are recognised before libxml2 would convert them. */
+  if (looks_like_utf16 ((const guchar *) data, length))
+    {
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_MALFORMED,
+                   _("%s is encoded as UTF-16 or UTF-32; a submission must be UTF-8 (save it again as UTF-8)"),
+                   display_name);
+      return FALSE;
+    }
+
+  schema = get_schema (error);
+  if (schema == NULL)
+    return FALSE;
+
+  loader_init (&pass.loader, display_name, FALSE, TRUE, FALSE);
+  pass.schema = schema;
+  pass.data = data;
+  pass.length = length;
+  thread = g_thread_try_new ("yusuan-xml-schema", schema_pass_thread, &pass, NULL);
+  if (thread == NULL)
+    schema_pass_thread (&pass);
+
+  loader_init (&loader, display_name, TRUE, FALSE, out_document != NULL);
+  run_pass (&loader, schema, data, length);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  truncated = loader.issues->len >= MAX_ISSUES || pass.loader.issues->len >= MAX_ISSUES;
+  issues = g_steal_pointer (&loader.issues);
+  g_array_append_vals (issues, pass.loader.issues->data, pass.loader.issues->len);
+  /* The messages now belong to @issues. */
+  g_array_set_clear_func (pass.loader.issues, NULL);
+  loader_clear (&pass.loader);
+
+  if (issues->len > 0)
+    {
+      report_issues (issues, truncated, display_name, error);
+      loader_clear (&loader);
+      return FALSE;
+    }
+
+  if (out_document != NULL)
+    {
+      yusuan_document_end_load (loader.document);
+      *out_document = g_steal_pointer (&loader.document);
+    }
+  loader_clear (&loader);
+  return TRUE;
+}
+
+YusuanDocument *
+yusuan_xml_import_data (const char  *data,
+                        gsize        length,
+                        const char  *display_name,
+                        GError     **error)
+{
+  YusuanDocument *document = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  yusuan_core_init ();
+  parse_data (data, length, display_name ? display_name : _("The submission"), &document, error);
+  return document;
+}
+
+YusuanDocument *
+yusuan_xml_import_file (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  YusuanDocument *document = NULL;
+  GStatBuf st;
+  gsize length = 0, capacity;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  yusuan_core_init ();
+  display_name = g_filename_display_basename (path);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO,
+                   _("Could not open %s: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO,
+                   _("Could not read %s: it is not a regular file"), display_name);
+      close (fd);
+      return NULL;
+    }
+  if (st.st_size > MAX_INPUT_SIZE)
+    {
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_FORBIDDEN,
+                   _("%s is larger than 512 MiB; no submission is that large, so it is refused"),
+                   display_name);
+      close (fd);
+      return NULL;
+    }
+
+  /* Read it whole (the two passes share it).  A file that grows meanwhile is
+   * read only up to one byte past the limit, and refused. */
+  capacity = (gsize) st.st_size + 1;
+  data = g_malloc (capacity);
+  for (;;)
+    {
+      gssize n;
+
+      if (length == capacity)
+        {
+          if ((goffset) length > MAX_INPUT_SIZE)
+            break;
+          capacity = MIN (capacity * 2, (gsize) MAX_INPUT_SIZE + 1);
+          data = g_realloc (data, capacity);
+        }
+      n = read (fd, data + length, capacity - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO,
+                       _("Could not read %s: %s"), display_name, g_strerror (saved_errno));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  close (fd);
+
+  parse_data (data, length, display_name, &document, error);
+  return document;
+}
+
+gboolean
+yusuan_xml_validate (const char  *data,
+                     gsize        length,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  yusuan_core_init ();
+  return parse_data (data, length, display_name ? display_name : _("The submission"), NULL, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Export                                                                   */
+
+typedef struct
+{
+  GString  *out;
+  GError  **error;
+  gboolean  failed;
+} Writer;
+
+static void fail (Writer     *w,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (2, 3);
+
+static void
+fail (Writer     *w,
+      const char *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (w->failed)
+    return;
+  w->failed = TRUE;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (w->error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID,
+               _("The submission cannot be written: %s. Correct it and export again; nothing was written."),
+               what);
+}
+
+/* Escapes for an attribute (@attribute) or for element text; @s has been
+ * checked to hold only XML characters. */
+static void
+append_escaped (GString    *out,
+                const char *s,
+                gboolean    attribute)
+{
+  const char *run = s;
+
+  for (const char *p = s; *p; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = attribute ? "&quot;" : NULL; break;
+        case '\t': entity = attribute ? "&#9;" : NULL; break;
+        case '\n': entity = attribute ? "&#10;" : NULL; break;
+        case '\r': entity = "&#13;"; break;
+        default: entity = NULL; break;
+        }
+      if (entity == NULL)
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
+    }
+  g_string_append (out, run);
+}
+
+static void
+put_attr (Writer     *w,
+          const char *name,
+          const char *value)
+{
+  g_string_append_c (w->out, ' ');
+  g_string_append (w->out, name);
+  g_string_append (w->out, "=\"");
+  append_escaped (w->out, value, TRUE);
+  g_string_append_c (w->out, '"');
+}
+
+/* For values made of characters that never need escaping. */
+static void
+put_plain_attr (Writer     *w,
+                const char *name,
+                const char *value)
+{
+  g_string_append_c (w->out, ' ');
+  g_string_append (w->out, name);
+  g_string_append (w->out, "=\"");
+  g_string_append (w->out, value);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+put_amount (Writer       *w,
+            const char   *name,
+            YusuanAmount  amount,
+            const char   *subject)
+{
+  g_autofree char *text = NULL;
+
+  if (amount < 0 || amount > YUSUAN_AMOUNT_MAX)
+    {
+      g_autofree char *shown = yusuan_amount_format (amount, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
+
+      /* TRANSLATORS: e.g. the amount of project 411200… is -5.00 yuan, which … */
+      fail (w, _("the %s of %s is %s yuan, which a submission cannot state "
+                 "(amounts are never negative and have at most 15 digits of yuan)"),
+            name, subject, shown);
+      return;
+    }
+  text = yusuan_amount_to_contract (amount);
+  put_plain_attr (w, name, text);
+}
+
+static gboolean
+check_name (Writer     *w,
+            const char *value,
+            const char *field,
+            const char *subject)
+{
+  const char *problem = name_problem (value);
+
+  if (problem != NULL)
+    {
+      /* TRANSLATORS: e.g. the name of project 411200… is empty */
+      fail (w, _("the %s of %s %s"), field, subject, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_text (Writer     *w,
+            const char *value,
+            const char *field,
+            const char *subject)
+{
+  const char *problem = text_problem (value ? value : "");
+
+  if (problem != NULL)
+    {
+      fail (w, _("the %s of %s %s"), field, subject, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_code (Writer      *w,
+            const char  *value,
+            gboolean   (*check) (const char *),
+            const char  *field,
+            const char  *subject,
+            const char  *expected)
+{
+  if (value == NULL || !check (value))
+    {
+      /* TRANSLATORS: e.g. the unit code of unit “12” is not 6 to 9 digits */
+      fail (w, _("the %s of %s (“%s”) is not %s"), field, subject, value ? value : "", expected);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_year (Writer     *w,
+            int         year,
+            const char *subject)
+{
+  if (year < 2000 || year > 2100)
+    {
+      fail (w, _("the fiscal year of %s (%d) is not between 2000 and 2100"), subject, year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+put_text_element (Writer     *w,
+                  const char *indent,
+                  const char *name,
+                  const char *text)
+{
+  g_string_append (w->out, indent);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, name);
+  g_string_append_c (w->out, '>');
+  append_escaped (w->out, text ? text : "", FALSE);
+  g_string_append (w->out, "</");
+  g_string_append (w->out, name);
+  g_string_append (w->out, ">\n");
+}
+
+static void
+write_indicator (Writer                *w,
+                 gboolean               project,
+                 const YusuanIndicator *indicator,
+                 const char            *subject)
+{
+  g_autofree char *what = g_strdup_printf (_("indicator “%s” of %s"), indicator->name ? indicator->name : "", subject);
+  const char *indent = project ? "      " : "    ";
+
+  if ((guint) indicator->level1 >= YUSUAN_N_LEVEL1
+      || (project && indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT)
+      || (!project && indicator->level1 == YUSUAN_LEVEL1_COST))
+    {
+      fail (w, _("the level-1 group of %s is not one a %s indicator can have"), what,
+            project ? _("project") : _("department"));
+      return;
+    }
+  if ((guint) indicator->op >= YUSUAN_N_OPERATORS)
+    {
+      fail (w, _("the operator of %s is unknown"), what);
+      return;
+    }
+  if (!check_name (w, indicator->name, _("name"), what)
+      || (indicator->level2 && !check_name (w, indicator->level2, _("level-2 name"), what))
+      || (indicator->unit && !check_name (w, indicator->unit, _("unit"), what))
+      || (indicator->text && !check_name (w, indicator->text, _("target text"), what))
+      || !check_text (w, indicator->explanation, _("explanation"), what))
+    return;
+  if (indicator->value != NULL)
+    {
+      g_autofree char *normalized = yusuan_decimal_normalize (indicator->value, NULL);
+
+      if (normalized == NULL)
+        {
+          fail (w, _("the value of %s (“%s”) is not a number with at most 4 decimals and 18 digits"),
+                what, indicator->value);
+          return;
+        }
+    }
+
+  g_string_append (w->out, indent);
+  g_string_append (w->out, "<indicator");
+  put_plain_attr (w, "level1", yusuan_level1_to_token (indicator->level1));
+  if (indicator->level2)
+    put_attr (w, "level2", indicator->level2);
+  put_attr (w, "name", indicator->name);
+  put_plain_attr (w, "op", yusuan_operator_to_token (indicator->op));
+  if (indicator->value)
+    put_plain_attr (w, "value", indicator->value);
+  if (indicator->unit)
+    put_attr (w, "unit", indicator->unit);
+  if (indicator->text)
+    put_attr (w, "text", indicator->text);
+  g_string_append_c (w->out, '>');
+  append_escaped (w->out, indicator->explanation ? indicator->explanation : "", FALSE);
+  g_string_append (w->out, "</indicator>\n");
+}
+
+static void
+write_line (Writer           *w,
+            const YusuanLine *line,
+            gboolean          basic,
+            const char       *subject)
+{
+  if ((basic && !check_code (w, line->unit, is_unit_code, _("unit code"), subject, _("6 to 9 digits")))
+      || !check_code (w, line->function, is_function_code, _("function code"), subject, _("7 digits starting with 2"))
+      || !check_code (w, line->econ_dept, is_econ_dept_code, _("department economic code"), subject,
+                      _("5 digits starting with 3"))
+      || !check_code (w, line->econ_gov, is_econ_gov_code, _("government economic code"), subject,
+                      _("5 digits starting with 5")))
+    return;
+  if ((guint) line->fund >= YUSUAN_N_FUNDS || (basic && (guint) line->category >= YUSUAN_N_CATEGORIES))
+    {
+      fail (w, _("the fund or category of %s is unknown"), subject);
+      return;
+    }
+
+  g_string_append (w->out, basic ? "    <line" : "      <line");
+  if (basic)
+    put_plain_attr (w, "unit", line->unit);
+  put_plain_attr (w, "function", line->function);
+  put_plain_attr (w, "econ-dept", line->econ_dept);
+  put_plain_attr (w, "econ-gov", line->econ_gov);
+  put_plain_attr (w, "fund", yusuan_fund_to_token (line->fund));
+  if (basic)
+    put_plain_attr (w, "category", yusuan_category_to_token (line->category));
+  put_amount (w, "amount", line->amount, subject);
+  g_string_append (w->out, "/>\n");
+}
+
+static void
+write_document (Writer         *w,
+                YusuanDocument *document)
+{
+  GString *out = w->out;
+  const char *code = yusuan_document_get_department_code (document);
+  const char *name = yusuan_document_get_department_name (document);
+  const char *region = yusuan_document_get_region (document);
+  guint n;
+  char number[32];
+
+  /* header */
+  if (!check_year (w, yusuan_document_get_fiscal_year (document), _("the budget")))
+    return;
+  if ((guint) yusuan_document_get_stage (document) >= YUSUAN_N_STAGES)
+    {
+      fail (w, _("the stage of the budget is unknown"));
+      return;
+    }
+  if (!check_code (w, code, is_department_code, _("code"), _("the department"), _("3 to 6 digits"))
+      || !check_name (w, name, _("name"), _("the department"))
+      || (region && *region && !check_code (w, region, is_region_code, _("region"), _("the department"),
+                                            _("6 digits"))))
+    return;
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<budget xmlns=\"" BUDGET_NS "\" schema-version=\"1\"");
+  g_snprintf (number, sizeof number, "%d", yusuan_document_get_fiscal_year (document));
+  put_plain_attr (w, "fiscal-year", number);
+  put_plain_attr (w, "stage", yusuan_stage_to_token (yusuan_document_get_stage (document)));
+  g_string_append (out, ">\n  <department");
+  put_plain_attr (w, "code", code);
+  put_attr (w, "name", name);
+  if (region && *region)
+    put_plain_attr (w, "region", region);
+  g_string_append (out, "/>\n");
+
+  /* units */
+  n = yusuan_document_get_n_units (document);
+  if (n == 0)
+    {
+      fail (w, _("the budget has no unit; a submission needs at least one"));
+      return;
+    }
+  g_string_append (out, "  <units>\n");
+  for (guint i = 0; i < n && !w->failed; i++)
+    {
+      const YusuanUnit *unit = yusuan_document_get_unit (document, i);
+      g_autofree char *subject = g_strdup_printf (_("unit %u (“%s”)"), i + 1, unit->code ? unit->code : "");
+
+      if (!check_code (w, unit->code, is_unit_code, _("code"), subject, _("6 to 9 digits"))
+          || !check_name (w, unit->name, _("name"), subject))
+        return;
+      if ((guint) unit->kind >= YUSUAN_N_UNIT_KINDS)
+        {
+          fail (w, _("the kind of %s is unknown"), subject);
+          return;
+        }
+      g_string_append (out, "    <unit");
+      put_plain_attr (w, "code", unit->code);
+      put_attr (w, "name", unit->name);
+      put_plain_attr (w, "kind", yusuan_unit_kind_to_token (unit->kind));
+      g_string_append (out, "/>\n");
+    }
+  g_string_append (out, "  </units>\n");
+
+  /* revenues */
+  n = yusuan_document_get_n_revenues (document);
+  g_string_append (out, n ? "  <revenues>\n" : "  <revenues/>\n");
+  for (guint i = 0; i < n && !w->failed; i++)
+    {
+      const YusuanRevenue *revenue = yusuan_document_get_revenue (document, i);
+      g_autofree char *subject = g_strdup_printf (_("revenue %u (unit %s)"), i + 1, revenue->unit);
+
+      if (!check_code (w, revenue->unit, is_unit_code, _("unit code"), subject, _("6 to 9 digits")))
+        return;
+      if ((guint) revenue->source >= YUSUAN_N_FUNDS)
+        {
+          fail (w, _("the source of %s is unknown"), subject);
+          return;
+        }
+      g_string_append (out, "    <revenue");
+      put_plain_attr (w, "unit", revenue->unit);
+      put_plain_attr (w, "source", yusuan_fund_to_token (revenue->source));
+      put_amount (w, "amount", revenue->amount, subject);
+      g_string_append (out, "/>\n");
+    }
+  if (n)
+    g_string_append (out, "  </revenues>\n");
+
+  /* basic expenditure */
+  n = yusuan_document_get_n_basic_lines (document);
+  g_string_append (out, n ? "  <basic-expenditures>\n" : "  <basic-expenditures/>\n");
+  for (guint i = 0; i < n && !w->failed; i++)
+    {
+      const YusuanLine *line = yusuan_document_get_basic_line (document, i);
+      char subject[128];
+
+      g_snprintf (subject, sizeof subject, _("basic expenditure line %u (unit %s, %s %s)"),
+                  i + 1, line->unit, line->function, line->econ_dept);
+      write_line (w, line, TRUE, subject);
+    }
+  if (n)
+    g_string_append (out, "  </basic-expenditures>\n");
+
+  /* projects */
+  n = yusuan_document_get_n_projects (document);
+  g_string_append (out, n ? "  <projects>\n" : "  <projects/>\n");
+  for (guint i = 0; i < n && !w->failed; i++)
+    {
+      const YusuanProject *project = yusuan_document_get_project (document, i);
+      g_autofree char *subject = g_strdup_printf (_("project %s (“%s”)"), project->code ? project->code : "",
+                                                  project->name ? project->name : "");
+
+      if (!check_code (w, project->code, is_project_code, _("code"), subject, _("6 to 32 letters and digits"))
+          || !check_name (w, project->name, _("name"), subject)
+          || !check_code (w, project->unit, is_unit_code, _("unit code"), subject, _("6 to 9 digits"))
+          || !check_text (w, project->description, _("description"), subject))
+        return;
+      if ((guint) project->kind >= YUSUAN_N_PROJECT_KINDS)
+        {
+          fail (w, _("the kind of %s is unknown"), subject);
+          return;
+        }
+      if (project->lines == NULL || project->lines->len == 0)
+        {
+          fail (w, _("%s has no expenditure line; a submission needs at least one per project"), subject);
+          return;
+        }
+      g_string_append (out, "    <project");
+      put_plain_attr (w, "code", project->code);
+      put_attr (w, "name", project->name);
+      put_plain_attr (w, "unit", project->unit);
+      put_plain_attr (w, "kind", yusuan_project_kind_to_token (project->kind));
+      g_string_append (out, ">\n");
+      if (project->description && *project->description)
+        put_text_element (w, "      ", "description", project->description);
+      for (guint l = 0; l < project->lines->len && !w->failed; l++)
+        {
+          char line_subject[96];
+
+          g_snprintf (line_subject, sizeof line_subject, _("line %u of project %s"), l + 1, project->code);
+          write_line (w, g_ptr_array_index (project->lines, l), FALSE, line_subject);
+        }
+      for (guint k = 0; project->indicators && k < project->indicators->len && !w->failed; k++)
+        write_indicator (w, TRUE, g_ptr_array_index (project->indicators, k), subject);
+      g_string_append (out, "    </project>\n");
+    }
+  if (n)
+    g_string_append (out, "  </projects>\n");
+  if (w->failed)
+    return;
+
+  /* 三公 */
+  if (yusuan_document_has_three_public (document))
+    {
+      g_string_append (out, "  <three-public-expenses");
+      for (int t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
+        put_amount (w, yusuan_three_public_to_token (t), yusuan_document_get_three_public (document, t),
+                    _("the “three public” expenses"));
+      g_string_append (out, "/>\n");
+    }
+
+  /* procurement */
+  n = yusuan_document_get_n_procurement (document);
+  if (n > 0)
+    {
+      g_string_append (out, "  <procurement>\n");
+      for (guint i = 0; i < n && !w->failed; i++)
+        {
+          const YusuanProcurementItem *item = yusuan_document_get_procurement (document, i);
+          g_autofree char *subject = g_strdup_printf (_("procurement item %u"), i + 1);
+
+          if ((guint) item->category >= YUSUAN_N_PROCUREMENT_CATEGORIES)
+            {
+              fail (w, _("the category of %s is unknown"), subject);
+              return;
+            }
+          if ((item->project && !check_code (w, item->project, is_project_code, _("project code"), subject,
+                                             _("6 to 32 letters and digits")))
+              || (item->name && !check_name (w, item->name, _("name"), subject)))
+            return;
+          g_string_append (out, "    <item");
+          put_plain_attr (w, "category", yusuan_procurement_category_to_token (item->category));
+          put_amount (w, "amount", item->amount, subject);
+          if (item->project)
+            put_plain_attr (w, "project", item->project);
+          if (item->name)
+            put_attr (w, "name", item->name);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </procurement>\n");
+    }
+
+  /* assets */
+  {
+    guint64 counts[3];
+
+    if (yusuan_document_get_assets (document, &counts[0], &counts[1], &counts[2]))
+      {
+        static const char *const names[] = { "vehicles", "general-equipment", "special-equipment" };
+
+        g_string_append (out, "  <assets");
+        for (int i = 0; i < 3; i++)
+          {
+            if (counts[i] > COUNT_MAX)
+              {
+                fail (w, _("the asset count “%s” (%" G_GUINT64_FORMAT ") is above 1000000000"), names[i], counts[i]);
+                return;
+              }
+            g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, counts[i]);
+            put_plain_attr (w, names[i], number);
+          }
+        g_string_append (out, "/>\n");
+      }
+  }
+
+  /* department performance */
+  if (yusuan_document_has_performance (document))
+    {
+      guint n_duties = yusuan_document_get_n_duties (document);
+      guint n_tasks = yusuan_document_get_n_tasks (document);
+      guint n_indicators = yusuan_document_get_n_indicators (document, 0);
+
+      if (n_duties + n_tasks + n_indicators == 0)
+        g_string_append (out, "  <department-performance/>\n");
+      else
+        {
+          g_string_append (out, "  <department-performance>\n");
+          for (guint i = 0; i < n_duties && !w->failed; i++)
+            {
+              const char *duty = yusuan_document_get_duty (document, i);
+              g_autofree char *subject = g_strdup_printf (_("duty %u of the department"), i + 1);
+
+              if (check_text (w, duty, _("text"), subject))
+                put_text_element (w, "    ", "duty", duty);
+            }
+          for (guint i = 0; i < n_tasks && !w->failed; i++)
+            {
+              const YusuanTask *task = yusuan_document_get_task (document, i);
+              g_autofree char *subject = g_strdup_printf (_("task %u of the department"), i + 1);
+
+              if (!check_name (w, task->name, _("name"), subject) || !check_text (w, task->text, _("text"), subject))
+                return;
+              g_string_append (out, "    <task");
+              put_attr (w, "name", task->name);
+              g_string_append_c (out, '>');
+              append_escaped (out, task->text ? task->text : "", FALSE);
+              g_string_append (out, "</task>\n");
+            }
+          for (guint i = 0; i < n_indicators && !w->failed; i++)
+            write_indicator (w, FALSE, yusuan_document_get_indicator (document, 0, i), _("the department"));
+          g_string_append (out, "  </department-performance>\n");
+        }
+    }
+  if (w->failed)
+    return;
+
+  /* explanations */
+  n = yusuan_document_get_n_explanations (document);
+  if (n > 0)
+    {
+      g_string_append (out, "  <explanations>\n");
+      for (guint i = 0; i < n && !w->failed; i++)
+        {
+          const YusuanExplanation *explanation = yusuan_document_get_explanation (document, i);
+          g_autofree char *subject = g_strdup_printf (_("explanation %u"), i + 1);
+
+          if (!check_name (w, explanation->topic, _("topic"), subject)
+              || !check_text (w, explanation->text, _("text"), subject))
+            return;
+          g_string_append (out, "    <explanation");
+          put_attr (w, "topic", explanation->topic);
+          g_string_append_c (out, '>');
+          append_escaped (out, explanation->text ? explanation->text : "", FALSE);
+          g_string_append (out, "</explanation>\n");
+        }
+      g_string_append (out, "  </explanations>\n");
+    }
+
+  /* prior year */
+  if (yusuan_document_has_prior_year (document))
+    {
+      int year = yusuan_document_get_prior_fiscal_year (document);
+      guint n_figures = 0;
+
+      if (!check_year (w, year, _("the prior-year figures")))
+        return;
+      g_snprintf (number, sizeof number, "%d", year);
+      g_string_append (out, "  <prior-year");
+      put_plain_attr (w, "fiscal-year", number);
+      g_string_append (out, ">\n");
+      for (int k = 0; k < YUSUAN_N_PRIOR_KEYS && !w->failed; k++)
+        {
+          YusuanAmount amount;
+
+          if (!yusuan_document_get_prior_figure (document, k, &amount))
+            continue;
+          g_string_append (out, "    <figure");
+          put_plain_attr (w, "key", yusuan_prior_key_to_token (k));
+          put_amount (w, "amount", amount, _("the prior-year figures"));
+          g_string_append (out, "/>\n");
+          n_figures++;
+        }
+      if (n_figures == 0)
+        {
+          fail (w, _("the prior-year block (%d) states no figure; enter at least one or remove the block"), year);
+          return;
+        }
+      g_string_append (out, "  </prior-year>\n");
+    }
+
+  g_string_append (out, "</budget>\n");
+}
+
+GBytes *
+yusuan_xml_export (YusuanDocument  *document,
+                   GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Writer w = { 0 };
+  gsize estimate;
+
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  yusuan_core_init ();
+
+  /* About 180 bytes a line, so that a city budget is not copied ten times over. */
+  estimate = 4096 + (gsize) yusuan_document_get_n_lines (document) * 180;
+  w.out = g_string_sized_new (estimate);
+  w.error = error;
+  write_document (&w, document);
+  if (w.failed)
+    {
+      g_string_free (w.out, TRUE);
+      return NULL;
+    }
+
+  /* What we checked field by field must also hold as a whole. */
+  if (!yusuan_xml_validate (w.out->str, w.out->len, _("the exported submission"), &local_error))
+    {
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID,
+                   _("The submission cannot be written because it would not be valid; nothing was written. %s"),
+                   local_error->message);
+      g_string_free (w.out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free_to_bytes (w.out);
+}
+
+gboolean
+yusuan_xml_export_file (YusuanDocument  *document,
+                        const char      *path,
+                        GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = yusuan_xml_export (document, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  /* A temporary file beside @path, flushed and renamed over it: readers see
+   * the old file or the whole new one, never a part. */
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (path, data, (gssize) size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0666, &local_error))
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO,
+                   _("Could not write %s: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
