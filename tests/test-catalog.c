@@ -428,6 +428,7 @@ test_search (void)
   g_auto (GStrv) fullwidth = search (c, YUSUAN_CLASSIFICATION_ECON_GOV, "５０５", YUSUAN_CODE_LEVEL_NONE, 0);
   g_auto (GStrv) nothing = search (c, F, "不存在的科目", YUSUAN_CODE_LEVEL_NONE, 0);
   g_auto (GStrv) blank = search (c, F, "   ", YUSUAN_CODE_LEVEL_NONE, 0);
+  g_auto (GStrv) invalid = search (c, F, "\xff行政", YUSUAN_CODE_LEVEL_NONE, 0);
   g_auto (GStrv) capped = search (c, F, "2", YUSUAN_CODE_LEVEL_NONE, 7);
   g_auto (GStrv) glued = search (c, F, "2010301行政运行", YUSUAN_CODE_LEVEL_NONE, 0);
   g_auto (GStrv) bracketed = search (c, F, "[2010301]", YUSUAN_CODE_LEVEL_NONE, 0);
@@ -466,6 +467,7 @@ test_search (void)
   g_assert_cmpstr (fullwidth[0], ==, "505");
   g_assert_cmpuint (g_strv_length (nothing), ==, 0);
   g_assert_cmpuint (g_strv_length (blank), ==, 0);
+  g_assert_cmpuint (g_strv_length (invalid), ==, 0);
   g_assert_cmpuint (g_strv_length (capped), ==, 7);
   g_assert_cmpstr (capped[0], ==, "201");
 

@@ -1279,7 +1279,7 @@ yusuan_catalog_search (YusuanCatalog        *self,
   g_return_val_if_fail ((guint) classification < N_CLASSIFICATIONS, NULL);
 
   result = g_ptr_array_new_with_free_func (g_free);
-  if (query == NULL)
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
     return result;
 
   folded_query = fold (query);
