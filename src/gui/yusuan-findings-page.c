@@ -226,6 +226,12 @@ yusuan_findings_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->checker);
   gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_FINDINGS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (yusuan_findings_page_parent_class)->dispose (object);
 }

@@ -754,6 +754,12 @@ yusuan_table_view_dispose (GObject *object)
     }
   g_clear_pointer (&self->message_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_TABLE_VIEW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->model);
   g_clear_object (&self->table);
   g_clear_object (&self->document);

@@ -190,7 +190,7 @@ test_open_fixture (void)
   view = show_table (window, 1);
   table = yusuan_table_view_get_table (view);
   g_assert_cmpuint (yusuan_table_get_number (table), ==, 1);
-  g_assert_cmpint (total_of (window, 1, "total"), ==, 3337837200);
+  g_assert_cmpint (total_of (window, 1, "expenditure-total"), ==, 3337837200);
 
   /* Table 03: the published figure, grouped, in 万元, on the cell's widget. */
   view = show_table (window, 3);
@@ -231,28 +231,31 @@ test_edit_updates_totals (void)
 
   cursor_to_editable (view, &row, &column);
   g_assert_true (yusuan_table_get_amount (table, row, column, &before));
-  total01 = total_of (window, 1, "total");
+  total01 = total_of (window, 1, "expenditure-total");
   total03 = total_of (window, 3, "total");
   findings = yusuan_checker_get_n_findings (checker);
   errors = yusuan_checker_get_n_errors (checker);
 
-  /* 100 万元 more in that cell: Enter stores it and moves down. */
+  /* About 100 万元 more in that cell (typed in 万元 with two decimals):
+   * Enter stores it and moves down. */
   {
     g_autofree char *text = yusuan_amount_format (before + 100 * YUSUAN_FEN_PER_WAN,
                                                   YUSUAN_DISPLAY_WAN, YUSUAN_AMOUNT_FORMAT_PLAIN);
+    YusuanAmount typed = 0;
 
+    g_assert_true (yusuan_amount_parse (text, YUSUAN_DISPLAY_WAN, 0, &typed, NULL));
     g_assert_true (type_into_cell (view, text, GDK_KEY_Return));
+    g_assert_false (yusuan_table_view_is_editing (view));
+    g_assert_true (yusuan_table_get_amount (table, row, column, &after));
+    g_assert_cmpint (after, ==, typed);
   }
-  g_assert_false (yusuan_table_view_is_editing (view));
-  g_assert_true (yusuan_table_get_amount (table, row, column, &after));
-  g_assert_cmpint (after, ==, before + 100 * YUSUAN_FEN_PER_WAN);
   yusuan_table_view_get_cursor (view, &cursor_row, &cursor_column);
   g_assert_cmpuint (cursor_row, ==, row + 1);
   g_assert_cmpuint (cursor_column, ==, column);
 
   /* Tables 03 and 01 follow; expenditure now exceeds revenue: a new error. */
-  g_assert_cmpint (total_of (window, 3, "total"), ==, total03 + 100 * YUSUAN_FEN_PER_WAN);
-  g_assert_cmpint (total_of (window, 1, "total"), !=, total01);
+  g_assert_cmpint (total_of (window, 3, "total"), ==, total03 + (after - before));
+  g_assert_cmpint (total_of (window, 1, "expenditure-total"), !=, total01);
   g_assert_cmpuint (yusuan_checker_get_n_errors (checker), >, errors);
   g_assert_cmpuint (yusuan_checker_get_n_findings (checker), !=, findings);
   g_assert_true (yusuan_document_get_modified (yusuan_window_get_document (window)));
@@ -401,12 +404,13 @@ test_undo_redo (void)
     yusuan_table_view_set_cursor (view, row, column, FALSE);
     yusuan_table_get_amount (table, row, column, &first_before);
     yusuan_table_get_amount (table, second_row, column, &second_before);
-    g_assert_true (yusuan_table_view_paste_text (view, "1.5\n2.25\n", &error));
+    /* Above what other lines behind these cells hold, so both are stored. */
+    g_assert_true (yusuan_table_view_paste_text (view, "1000.5\n2000.25\n", &error));
     g_assert_no_error (error);
     g_assert_true (yusuan_table_get_amount (table, row, column, &value));
-    g_assert_cmpint (value, ==, 15 * YUSUAN_FEN_PER_WAN / 10);
+    g_assert_cmpint (value, ==, 10005 * YUSUAN_FEN_PER_WAN / 10);
     g_assert_true (yusuan_table_get_amount (table, second_row, column, &value));
-    g_assert_cmpint (value, ==, 225 * YUSUAN_FEN_PER_WAN / 100);
+    g_assert_cmpint (value, ==, 200025 * YUSUAN_FEN_PER_WAN / 100);
 
     g_action_group_activate_action (actions, "undo", NULL);
     g_assert_true (yusuan_table_get_amount (table, row, column, &value));
