@@ -173,6 +173,17 @@ is_blank (const char *text)
   return TRUE;
 }
 
+const YusuanUnit *
+yusuan_rules_find_unit (const YusuanRulesContext *ctx,
+                        const char               *code)
+{
+  /* The document looks units up one by one; a city has hundreds. */
+  if (ctx->units != NULL)
+    return g_hash_table_lookup (ctx->units, code);
+
+  return yusuan_document_find_unit (ctx->document, code);
+}
+
 /* Lines */
 
 char *
@@ -218,7 +229,7 @@ yusuan_rules_check_line (const YusuanRulesContext *ctx,
 
   /* A project line's unit is its project's: the project carries that finding,
    * once, rather than each of its lines. */
-  if (line->project_id == 0 && yusuan_document_find_unit (ctx->document, line->unit) == NULL)
+  if (line->project_id == 0 && yusuan_rules_find_unit (ctx, line->unit) == NULL)
     add_line_finding (ctx, line, YUSUAN_SEVERITY_ERROR, "line-unit-unknown", 3,
                       /* Translators: 单位 is a budget unit of the department */
                       g_strdup_printf (_("Unit %s of this line is not one of the department’s units: add the unit or choose another"),
@@ -283,7 +294,7 @@ yusuan_rules_check_revenue (const YusuanRulesContext *ctx,
                             const YusuanRevenue      *revenue,
                             GPtrArray                *out)
 {
-  if (yusuan_document_find_unit (ctx->document, revenue->unit) == NULL)
+  if (yusuan_rules_find_unit (ctx, revenue->unit) == NULL)
     g_ptr_array_add (out, yusuan_finding_new (YUSUAN_SEVERITY_ERROR, "revenue-unit-unknown", 2,
                                               g_strdup_printf ("%s/%s", revenue->unit,
                                                                yusuan_fund_to_token (revenue->source)),
@@ -432,7 +443,7 @@ yusuan_rules_check_project (const YusuanRulesContext *ctx,
   gint64 ceiling_hundredths = 0;
   guint n_ceilings = 0;
 
-  if (yusuan_document_find_unit (ctx->document, project->unit) == NULL)
+  if (yusuan_rules_find_unit (ctx, project->unit) == NULL)
     add_project_finding (project, YUSUAN_SEVERITY_ERROR, "project-unit-unknown", 10,
                          /* Translators: 项目单位; the first %s is the project name, the second a unit code */
                          g_strdup_printf (_("Project “%s” belongs to unit %s, which is not one of the department’s units"),

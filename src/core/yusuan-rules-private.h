@@ -13,7 +13,12 @@ typedef struct
   YusuanDocument *document;
   YusuanCatalog  *catalog;  /* nullable: code rules are skipped without one */
   int             fiscal_year;
+  GHashTable     *units;    /* nullable: code → const YusuanUnit*, the document's units */
 } YusuanRulesContext;
+
+/* The department's unit of @code, or NULL. */
+const YusuanUnit *yusuan_rules_find_unit (const YusuanRulesContext *ctx,
+                                          const char               *code);
 
 /* Findings: @subject and @message are taken. */
 YusuanFinding *yusuan_finding_new          (YusuanSeverity    severity,

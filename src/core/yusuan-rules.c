@@ -48,6 +48,7 @@ typedef struct
   GHashTable   *project_codes;     /* id → code as counted */
   GHashTable   *code_counts;       /* code → number of projects */
   GHashTable   *units;             /* code → UnitAggregate */
+  GHashTable   *unit_codes;        /* code → the document's YusuanUnit (any unit edit recomputes) */
 
   YusuanAmount  revenue[YUSUAN_N_FUNDS];
   YusuanAmount  expenditure[YUSUAN_N_FUNDS];
@@ -78,6 +79,7 @@ struct _YusuanChecker
 
   CheckerState   *state;
   gboolean        dirty;          /* a bucket of findings changed */
+  gboolean        bulk;           /* recomputing: the list is sorted once at the end */
 };
 
 G_DEFINE_FINAL_TYPE (YusuanChecker, yusuan_checker, G_TYPE_OBJECT)
@@ -241,6 +243,7 @@ checker_state_new (void)
   state->project_codes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   state->code_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state->units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, unit_aggregate_free);
+  state->unit_codes = g_hash_table_new (g_str_hash, g_str_equal);
   state->line_findings = g_hash_table_new_full (NULL, NULL, NULL, findings_unref);
   state->revenue_findings = g_hash_table_new_full (NULL, NULL, NULL, findings_unref);
   state->project_findings = g_hash_table_new_full (NULL, NULL, NULL, findings_unref);
@@ -263,6 +266,7 @@ checker_state_free (CheckerState *state)
   g_hash_table_unref (state->project_codes);
   g_hash_table_unref (state->code_counts);
   g_hash_table_unref (state->units);
+  g_hash_table_unref (state->unit_codes);
   g_hash_table_unref (state->line_findings);
   g_hash_table_unref (state->revenue_findings);
   g_hash_table_unref (state->project_findings);
@@ -282,6 +286,7 @@ get_context (YusuanChecker      *self,
   ctx->document = self->document;
   ctx->catalog = self->catalog;
   ctx->fiscal_year = yusuan_document_get_fiscal_year (self->document);
+  ctx->units = self->state->unit_codes;
 }
 
 static void
@@ -292,6 +297,83 @@ choose_catalog (YusuanChecker *self)
 
   g_clear_pointer (&self->catalog, yusuan_catalog_unref);
   self->catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (self->document));
+}
+
+static int
+compare_findings_indirect (gconstpointer a,
+                           gconstpointer b)
+{
+  return yusuan_finding_compare (*(YusuanFinding *const *) a, *(YusuanFinding *const *) b);
+}
+
+/* The first position in the sorted list whose finding is not before
+ * @finding (@after: is after it). */
+static guint
+sorted_bound (GPtrArray           *sorted,
+              const YusuanFinding *finding,
+              gboolean             after)
+{
+  guint lo = 0;
+  guint hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int r = yusuan_finding_compare (g_ptr_array_index (sorted, mid), finding);
+
+      if (r < 0 || (after && r == 0))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+count_severity (CheckerState        *state,
+                const YusuanFinding *finding,
+                int                  delta)
+{
+  if (finding->severity == YUSUAN_SEVERITY_ERROR)
+    state->n_errors += delta;
+  else if (finding->severity == YUSUAN_SEVERITY_WARNING)
+    state->n_warnings += delta;
+}
+
+/* Keeps the sorted list in step when the findings of one bucket go from
+ * @old to @new (either NULL), before @old is freed: a keystroke moves a few
+ * findings, never sorts them all. */
+static void
+findings_replaced (YusuanChecker *self,
+                   GPtrArray     *old,
+                   GPtrArray     *new)
+{
+  CheckerState *state = self->state;
+
+  self->dirty = TRUE;
+  if (self->bulk)
+    return;
+
+  for (guint i = 0; old != NULL && i < old->len; i++)
+    {
+      const YusuanFinding *finding = g_ptr_array_index (old, i);
+      guint pos = sorted_bound (state->sorted, finding, FALSE);
+
+      while (pos < state->sorted->len && g_ptr_array_index (state->sorted, pos) != finding)
+        pos++;
+      g_assert (pos < state->sorted->len);
+      g_ptr_array_remove_index (state->sorted, pos);
+      count_severity (state, finding, -1);
+    }
+
+  for (guint i = 0; new != NULL && i < new->len; i++)
+    {
+      YusuanFinding *finding = g_ptr_array_index (new, i);
+
+      g_ptr_array_insert (state->sorted, sorted_bound (state->sorted, finding, TRUE), finding);
+      count_severity (state, finding, +1);
+    }
 }
 
 /* Puts @findings (taken; NULL or empty for none) in the slot of @key,
@@ -310,7 +392,7 @@ replace_findings (YusuanChecker *self,
       return;
     }
 
-  self->dirty = TRUE;
+  findings_replaced (self, old, findings);
 
   if (findings != NULL && findings->len > 0)
     g_hash_table_replace (table, key, findings);
@@ -332,7 +414,7 @@ swap_findings (YusuanChecker  *self,
       return;
     }
 
-  self->dirty = TRUE;
+  findings_replaced (self, *slot, findings);
   g_clear_pointer (slot, g_ptr_array_unref);
   *slot = findings;
 }
@@ -389,6 +471,13 @@ has_text (const char *text)
       return TRUE;
 
   return FALSE;
+}
+
+static const YusuanUnit *
+find_unit (YusuanChecker *self,
+           const char    *code)
+{
+  return g_hash_table_lookup (self->state->unit_codes, code);
 }
 
 /* Aggregates */
@@ -638,7 +727,7 @@ scope_label (YusuanChecker        *self,
       return g_strdup (yusuan_fund_label (instance->fund));
     case SCOPE_UNIT_FUND:
       {
-        const YusuanUnit *unit = yusuan_document_find_unit (self->document, instance->unit->code);
+        const YusuanUnit *unit = find_unit (self, instance->unit->code);
 
         if (unit != NULL && unit->name != NULL)
           /* Translators: a unit's code and name, then a fund (一般公共预算 …) */
@@ -722,7 +811,7 @@ evaluate_rule (YusuanChecker        *self,
     target_id = instance->item;
   else if (rule->scope == SCOPE_UNIT_FUND)
     {
-      const YusuanUnit *unit = yusuan_document_find_unit (self->document, instance->unit->code);
+      const YusuanUnit *unit = find_unit (self, instance->unit->code);
 
       target_id = unit != NULL ? unit->id : 0;
     }
@@ -896,7 +985,7 @@ recheck_duplicate (YusuanChecker *self,
       return;
     }
 
-  self->dirty = TRUE;
+  findings_replaced (self, g_hash_table_lookup (self->state->duplicate_findings, code), findings);
   if (findings != NULL)
     g_hash_table_replace (self->state->duplicate_findings, g_strdup (code), findings);
   else
@@ -962,13 +1051,6 @@ collect_table (GHashTable *table,
     g_ptr_array_extend (out, value, NULL, NULL);
 }
 
-static int
-compare_findings_indirect (gconstpointer a,
-                           gconstpointer b)
-{
-  return yusuan_finding_compare (*(YusuanFinding *const *) a, *(YusuanFinding *const *) b);
-}
-
 static void
 rebuild_sorted (CheckerState *state)
 {
@@ -997,14 +1079,7 @@ rebuild_sorted (CheckerState *state)
   state->n_errors = 0;
   state->n_warnings = 0;
   for (guint i = 0; i < state->sorted->len; i++)
-    {
-      const YusuanFinding *finding = g_ptr_array_index (state->sorted, i);
-
-      if (finding->severity == YUSUAN_SEVERITY_ERROR)
-        state->n_errors++;
-      else if (finding->severity == YUSUAN_SEVERITY_WARNING)
-        state->n_warnings++;
-    }
+    count_severity (state, g_ptr_array_index (state->sorted, i), +1);
 }
 
 /* Full recompute */
@@ -1013,6 +1088,7 @@ typedef struct
 {
   YusuanChecker *self;
   YusuanRulesContext ctx;
+  GPtrArray *findings;  /* reused until a line has findings */
 } ForeachData;
 
 static void
@@ -1021,15 +1097,14 @@ recompute_line_cb (const YusuanLine *line,
 {
   ForeachData *data = user_data;
   CheckerState *state = data->self->state;
-  GPtrArray *findings = yusuan_findings_new ();
 
   sync_line (state, line->id, line, NULL);
 
-  yusuan_rules_check_line (&data->ctx, line, findings);
-  if (findings->len > 0)
-    g_hash_table_insert (state->line_findings, GUINT_TO_POINTER (line->id), findings);
-  else
-    g_ptr_array_unref (findings);
+  if (data->findings == NULL)
+    data->findings = yusuan_findings_new ();
+  yusuan_rules_check_line (&data->ctx, line, data->findings);
+  if (data->findings->len > 0)
+    g_hash_table_insert (state->line_findings, GUINT_TO_POINTER (line->id), g_steal_pointer (&data->findings));
 }
 
 static void
@@ -1044,9 +1119,20 @@ recompute (YusuanChecker *self)
 
   choose_catalog (self);
   self->state = state;
+  self->bulk = TRUE;
+
+  n = yusuan_document_get_n_units (self->document);
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanUnit *unit = yusuan_document_get_unit (self->document, i);
+
+      g_hash_table_insert (state->unit_codes, unit->code, (gpointer) unit);
+    }
+
   get_context (self, &data.ctx);
 
   yusuan_document_foreach_line (self->document, recompute_line_cb, &data);
+  g_clear_pointer (&data.findings, g_ptr_array_unref);
 
   n = yusuan_document_get_n_revenues (self->document);
   for (guint i = 0; i < n; i++)
@@ -1073,6 +1159,7 @@ recompute (YusuanChecker *self)
     evaluate_unit (self, value);
 
   evaluate_global (self);
+  self->bulk = FALSE;
   rebuild_sorted (state);
 
   self->dirty = old == NULL || !yusuan_findings_equal (old->sorted, state->sorted);
@@ -1238,10 +1325,7 @@ document_changed_cb (YusuanDocument     *document,
   evaluate_global (self);
 
   if (self->dirty)
-    {
-      rebuild_sorted (self->state);
-      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-    }
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* Overrides */
