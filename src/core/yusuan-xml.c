@@ -661,7 +661,7 @@ get_code (Loader      *loader,
 
       /* TRANSLATORS: e.g. function code “20103A1” is not 7 digits starting with 2 */
       add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
-                 _("%s %s is not %s"), name, quoted, expected);
+                 _("%s %s is not %s"), name, quoted, _(expected));
       return FALSE;
     }
   return TRUE;
@@ -851,7 +851,7 @@ check_duplicate (Loader     *loader,
       /* TRANSLATORS: e.g. unit code “103001” appears again (first on line 5) */
       add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
                  _("%s “%s” appears again (first on line %d); each must be unique"),
-                 what, value, GPOINTER_TO_INT (first));
+                 _(what), value, GPOINTER_TO_INT (first));
       return FALSE;
     }
   g_hash_table_insert (seen, g_strdup (value), GINT_TO_POINTER (current_line (loader)));
@@ -920,9 +920,9 @@ start_department (Loader *loader)
   const char *code, *name, *region;
   gboolean ok;
 
-  ok = get_code (loader, "department", "code", FALSE, is_department_code, _("3 to 6 digits"), &code);
+  ok = get_code (loader, "department", "code", FALSE, is_department_code, N_("3 to 6 digits"), &code);
   ok &= get_name (loader, "department", "name", FALSE, &name);
-  ok &= get_code (loader, "department", "region", TRUE, is_region_code, _("6 digits"), &region);
+  ok &= get_code (loader, "department", "region", TRUE, is_region_code, N_("6 digits"), &region);
   if (ok && building (loader))
     yusuan_document_set_header (loader->document, loader->fiscal_year, loader->stage, code, name, region);
 }
@@ -934,11 +934,11 @@ start_unit (Loader *loader)
   YusuanUnitKind kind = YUSUAN_UNIT_KIND_ADMINISTRATIVE;
   gboolean ok;
 
-  ok = get_code (loader, "unit", "code", FALSE, is_unit_code, _("6 to 9 digits"), &code);
+  ok = get_code (loader, "unit", "code", FALSE, is_unit_code, N_("6 to 9 digits"), &code);
   ok &= get_name (loader, "unit", "name", FALSE, &name);
   ok &= get_unit_kind (loader, "unit", "kind", &kind);
   if (code != NULL && is_unit_code (code))
-    ok &= check_duplicate (loader, loader->unit_codes, code, _("unit code"));
+    ok &= check_duplicate (loader, loader->unit_codes, code, N_("unit code"));
   if (ok && building (loader)
       && yusuan_document_add_unit (loader->document, code, name, kind) == NULL)
     content_issue (loader, _("unit"));
@@ -952,7 +952,7 @@ start_revenue (Loader *loader)
   YusuanAmount amount = 0;
   gboolean ok;
 
-  ok = get_code (loader, "revenue", "unit", FALSE, is_unit_code, _("6 to 9 digits"), &unit);
+  ok = get_code (loader, "revenue", "unit", FALSE, is_unit_code, N_("6 to 9 digits"), &unit);
   ok &= get_fund (loader, "revenue", "source", &source);
   ok &= get_amount (loader, "revenue", "amount", &amount);
   ok = ok && add_to_total (loader, &loader->revenue_total, amount);
@@ -970,10 +970,10 @@ start_line (Loader  *loader,
   gboolean ok = TRUE;
 
   if (basic)
-    ok &= get_code (loader, "line", "unit", FALSE, is_unit_code, _("6 to 9 digits"), &unit);
-  ok &= get_code (loader, "line", "function", FALSE, is_function_code, _("7 digits starting with 2"), &function);
-  ok &= get_code (loader, "line", "econ-dept", FALSE, is_econ_dept_code, _("5 digits starting with 3"), &econ_dept);
-  ok &= get_code (loader, "line", "econ-gov", FALSE, is_econ_gov_code, _("5 digits starting with 5"), &econ_gov);
+    ok &= get_code (loader, "line", "unit", FALSE, is_unit_code, N_("6 to 9 digits"), &unit);
+  ok &= get_code (loader, "line", "function", FALSE, is_function_code, N_("7 digits starting with 2"), &function);
+  ok &= get_code (loader, "line", "econ-dept", FALSE, is_econ_dept_code, N_("5 digits starting with 3"), &econ_dept);
+  ok &= get_code (loader, "line", "econ-gov", FALSE, is_econ_gov_code, N_("5 digits starting with 5"), &econ_gov);
   ok &= get_fund (loader, "line", "fund", &line.fund);
   if (basic)
     ok &= get_category (loader, "line", "category", &line.category);
@@ -1005,12 +1005,12 @@ start_project (Loader *loader)
   project_reset (loader);
   loader->in_project = TRUE;
   ok = get_code (loader, "project", "code", FALSE, is_project_code,
-                 _("6 to 32 letters and digits"), &code);
+                 N_("6 to 32 letters and digits"), &code);
   ok &= get_name (loader, "project", "name", FALSE, &name);
-  ok &= get_code (loader, "project", "unit", FALSE, is_unit_code, _("6 to 9 digits"), &unit);
+  ok &= get_code (loader, "project", "unit", FALSE, is_unit_code, N_("6 to 9 digits"), &unit);
   ok &= get_project_kind (loader, "project", "kind", &loader->project_kind);
   if (code != NULL && is_project_code (code))
-    ok &= check_duplicate (loader, loader->project_codes, code, _("project code"));
+    ok &= check_duplicate (loader, loader->project_codes, code, N_("project code"));
   if (!ok)
     return;
   loader->project_code = g_strdup (code);
@@ -1111,7 +1111,7 @@ start_item (Loader *loader)
 
   ok = get_procurement_category (loader, "item", "category", &item.category);
   ok &= get_amount (loader, "item", "amount", &item.amount);
-  ok &= get_code (loader, "item", "project", TRUE, is_project_code, _("6 to 32 letters and digits"), &project);
+  ok &= get_code (loader, "item", "project", TRUE, is_project_code, N_("6 to 32 letters and digits"), &project);
   ok &= get_name (loader, "item", "name", TRUE, &name);
   if (!ok || !building (loader))
     return;
@@ -1264,7 +1264,7 @@ start_element_cb (void           *user_data,
         const char *topic;
 
         if (get_name (loader, "explanation", "topic", FALSE, &topic)
-            && check_duplicate (loader, loader->topics, topic, _("explanation topic")))
+            && check_duplicate (loader, loader->topics, topic, N_("explanation topic")))
           loader->pending_name = g_strdup (topic);
       }
       break;
@@ -2087,6 +2087,77 @@ yusuan_xml_validate (const char  *data,
 /* ------------------------------------------------------------------------ */
 /* Export                                                                   */
 
+/* What a failure is about, put in words only when there is a failure (a
+ * city's 100 000 lines must not cost 100 000 translated strings). */
+typedef enum
+{
+  SUBJECT_BUDGET,
+  SUBJECT_DEPARTMENT,
+  SUBJECT_UNIT,
+  SUBJECT_REVENUE,
+  SUBJECT_BASIC_LINE,
+  SUBJECT_PROJECT,
+  SUBJECT_PROJECT_LINE,
+  SUBJECT_PROJECT_INDICATOR,
+  SUBJECT_DEPARTMENT_INDICATOR,
+  SUBJECT_THREE_PUBLIC,
+  SUBJECT_PROCUREMENT_ITEM,
+  SUBJECT_DUTY,
+  SUBJECT_TASK,
+  SUBJECT_EXPLANATION,
+  SUBJECT_PRIOR_YEAR,
+} SubjectKind;
+
+typedef struct
+{
+  SubjectKind  kind;
+  guint        index;  /* 1-based, where the kind counts */
+  const char  *code;   /* unit, project … */
+  const char  *name;   /* its name, an indicator's name */
+} Subject;
+
+static char *
+describe (const Subject *s)
+{
+  const char *code = s->code ? s->code : "";
+  const char *name = s->name ? s->name : "";
+
+  switch (s->kind)
+    {
+    case SUBJECT_BUDGET:
+      return g_strdup (_("the budget"));
+    case SUBJECT_DEPARTMENT:
+      return g_strdup (_("the department"));
+    case SUBJECT_UNIT:
+      return g_strdup_printf (_("unit %u (%s “%s”)"), s->index, code, name);
+    case SUBJECT_REVENUE:
+      return g_strdup_printf (_("revenue %u (unit %s)"), s->index, code);
+    case SUBJECT_BASIC_LINE:
+      return g_strdup_printf (_("basic expenditure line %u (unit %s)"), s->index, code);
+    case SUBJECT_PROJECT:
+      return g_strdup_printf (_("project %s “%s”"), code, name);
+    case SUBJECT_PROJECT_LINE:
+      return g_strdup_printf (_("line %u of project %s"), s->index, code);
+    case SUBJECT_PROJECT_INDICATOR:
+      return g_strdup_printf (_("indicator “%s” of project %s"), name, code);
+    case SUBJECT_DEPARTMENT_INDICATOR:
+      return g_strdup_printf (_("department indicator “%s”"), name);
+    case SUBJECT_THREE_PUBLIC:
+      return g_strdup (_("the “three public” expenses"));
+    case SUBJECT_PROCUREMENT_ITEM:
+      return g_strdup_printf (_("procurement item %u"), s->index);
+    case SUBJECT_DUTY:
+      return g_strdup_printf (_("duty %u of the department"), s->index);
+    case SUBJECT_TASK:
+      return g_strdup_printf (_("task %u of the department"), s->index);
+    case SUBJECT_EXPLANATION:
+      return g_strdup_printf (_("explanation %u (“%s”)"), s->index, name);
+    case SUBJECT_PRIOR_YEAR:
+    default:
+      return g_strdup (_("the prior-year figures"));
+    }
+}
+
 typedef struct
 {
   GString  *out;
@@ -2094,16 +2165,20 @@ typedef struct
   gboolean  failed;
 } Writer;
 
-static void fail (Writer     *w,
-                  const char *format,
-                  ...) G_GNUC_PRINTF (2, 3);
+/* @format has one %s, for the subject. */
+static void fail (Writer        *w,
+                  const Subject *subject,
+                  const char    *format,
+                  ...) G_GNUC_PRINTF (3, 4);
 
 static void
-fail (Writer     *w,
-      const char *format,
+fail (Writer        *w,
+      const Subject *subject,
+      const char    *format,
       ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *described = NULL;
   va_list args;
 
   if (w->failed)
@@ -2112,9 +2187,12 @@ fail (Writer     *w,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  described = describe (subject);
+  /* TRANSLATORS: the first %s names the fact (e.g. project 4112… “…”), the
+   * second says what is wrong with it */
   g_set_error (w->error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID,
-               _("The submission cannot be written: %s. Correct it and export again; nothing was written."),
-               what);
+               _("The submission cannot be written: %s: %s. Correct it and export again; nothing was written."),
+               described, what);
 }
 
 /* Escapes for an attribute (@attribute) or for element text; @s has been
@@ -2162,7 +2240,7 @@ put_attr (Writer     *w,
   g_string_append_c (w->out, '"');
 }
 
-/* For values made of characters that never need escaping. */
+/* For values checked to hold only characters that never need escaping. */
 static void
 put_plain_attr (Writer     *w,
                 const char *name,
@@ -2176,10 +2254,10 @@ put_plain_attr (Writer     *w,
 }
 
 static void
-put_amount (Writer       *w,
-            const char   *name,
-            YusuanAmount  amount,
-            const char   *subject)
+put_amount (Writer        *w,
+            const char    *name,
+            YusuanAmount   amount,
+            const Subject *subject)
 {
   g_autofree char *text = NULL;
 
@@ -2187,74 +2265,92 @@ put_amount (Writer       *w,
     {
       g_autofree char *shown = yusuan_amount_format (amount, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
 
-      /* TRANSLATORS: e.g. the amount of project 411200… is -5.00 yuan, which … */
-      fail (w, _("the %s of %s is %s yuan, which a submission cannot state "
-                 "(amounts are never negative and have at most 15 digits of yuan)"),
-            name, subject, shown);
+      fail (w, subject, _("its %s is %s yuan, which a submission cannot state "
+                          "(amounts are never negative and have at most 15 digits of yuan)"),
+            name, shown);
       return;
     }
   text = yusuan_amount_to_contract (amount);
   put_plain_attr (w, name, text);
 }
 
+/* @field is untranslated (N_). */
 static gboolean
-check_name (Writer     *w,
-            const char *value,
-            const char *field,
-            const char *subject)
+check_name (Writer        *w,
+            const char    *value,
+            const char    *field,
+            const Subject *subject)
 {
   const char *problem = name_problem (value);
 
   if (problem != NULL)
     {
-      /* TRANSLATORS: e.g. the name of project 411200… is empty */
-      fail (w, _("the %s of %s %s"), field, subject, problem);
+      /* TRANSLATORS: e.g. its name is empty */
+      fail (w, subject, _("its %s %s"), _(field), problem);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-check_text (Writer     *w,
-            const char *value,
-            const char *field,
-            const char *subject)
+check_text (Writer        *w,
+            const char    *value,
+            const char    *field,
+            const Subject *subject)
 {
-  const char *problem = text_problem (value ? value : "");
+  const char *problem = value ? text_problem (value) : NULL;
 
   if (problem != NULL)
     {
-      fail (w, _("the %s of %s %s"), field, subject, problem);
+      fail (w, subject, _("its %s %s"), _(field), problem);
       return FALSE;
     }
   return TRUE;
 }
 
+/* @field and @expected are untranslated (N_). */
 static gboolean
-check_code (Writer      *w,
-            const char  *value,
-            gboolean   (*check) (const char *),
-            const char  *field,
-            const char  *subject,
-            const char  *expected)
+check_code (Writer         *w,
+            const char     *value,
+            gboolean      (*check) (const char *),
+            const char     *field,
+            const char     *expected,
+            const Subject  *subject)
 {
   if (value == NULL || !check (value))
     {
-      /* TRANSLATORS: e.g. the unit code of unit “12” is not 6 to 9 digits */
-      fail (w, _("the %s of %s (“%s”) is not %s"), field, subject, value ? value : "", expected);
+      g_autofree char *quoted = quote_value (value ? value : "");
+
+      /* TRANSLATORS: e.g. its unit code “12” is not 6 to 9 digits */
+      fail (w, subject, _("its %s %s is not %s"), _(field), quoted, _(expected));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-check_year (Writer     *w,
-            int         year,
-            const char *subject)
+check_year (Writer        *w,
+            int            year,
+            const Subject *subject)
 {
   if (year < 2000 || year > 2100)
     {
-      fail (w, _("the fiscal year of %s (%d) is not between 2000 and 2100"), subject, year);
+      fail (w, subject, _("its fiscal year %d is not between 2000 and 2100"), year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_enum (Writer        *w,
+            guint          value,
+            guint          n,
+            const char    *field,
+            const Subject *subject)
+{
+  if (value >= n)
+    {
+      fail (w, subject, _("its %s is unknown (%u)"), _(field), value);
       return FALSE;
     }
   return TRUE;
@@ -2278,31 +2374,30 @@ put_text_element (Writer     *w,
 
 static void
 write_indicator (Writer                *w,
-                 gboolean               project,
-                 const YusuanIndicator *indicator,
-                 const char            *subject)
+                 const YusuanProject   *project,
+                 const YusuanIndicator *indicator)
 {
-  g_autofree char *what = g_strdup_printf (_("indicator “%s” of %s"), indicator->name ? indicator->name : "", subject);
-  const char *indent = project ? "      " : "    ";
+  Subject subject = { project ? SUBJECT_PROJECT_INDICATOR : SUBJECT_DEPARTMENT_INDICATOR, 0,
+                      project ? project->code : NULL, indicator->name };
 
-  if ((guint) indicator->level1 >= YUSUAN_N_LEVEL1
-      || (project && indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT)
-      || (!project && indicator->level1 == YUSUAN_LEVEL1_COST))
+  if (!check_enum (w, indicator->level1, YUSUAN_N_LEVEL1, N_("level-1 group"), &subject)
+      || !check_enum (w, indicator->op, YUSUAN_N_OPERATORS, N_("operator"), &subject))
+    return;
+  if (project != NULL && indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT)
     {
-      fail (w, _("the level-1 group of %s is not one a %s indicator can have"), what,
-            project ? _("project") : _("department"));
+      fail (w, &subject, _("its level-1 group is input-management, which only the department’s indicators have"));
       return;
     }
-  if ((guint) indicator->op >= YUSUAN_N_OPERATORS)
+  if (project == NULL && indicator->level1 == YUSUAN_LEVEL1_COST)
     {
-      fail (w, _("the operator of %s is unknown"), what);
+      fail (w, &subject, _("its level-1 group is cost, which only a project’s indicators have"));
       return;
     }
-  if (!check_name (w, indicator->name, _("name"), what)
-      || (indicator->level2 && !check_name (w, indicator->level2, _("level-2 name"), what))
-      || (indicator->unit && !check_name (w, indicator->unit, _("unit"), what))
-      || (indicator->text && !check_name (w, indicator->text, _("target text"), what))
-      || !check_text (w, indicator->explanation, _("explanation"), what))
+  if (!check_name (w, indicator->name, N_("name"), &subject)
+      || (indicator->level2 && !check_name (w, indicator->level2, N_("level-2 name"), &subject))
+      || (indicator->unit && !check_name (w, indicator->unit, N_("unit"), &subject))
+      || (indicator->text && !check_name (w, indicator->text, N_("target text"), &subject))
+      || !check_text (w, indicator->explanation, N_("explanation"), &subject))
     return;
   if (indicator->value != NULL)
     {
@@ -2310,21 +2405,21 @@ write_indicator (Writer                *w,
 
       if (normalized == NULL)
         {
-          fail (w, _("the value of %s (“%s”) is not a number with at most 4 decimals and 18 digits"),
-                what, indicator->value);
+          g_autofree char *quoted = quote_value (indicator->value);
+
+          fail (w, &subject, _("its value %s is not a number with at most 4 decimals and 18 digits"), quoted);
           return;
         }
     }
 
-  g_string_append (w->out, indent);
-  g_string_append (w->out, "<indicator");
+  g_string_append (w->out, project ? "      <indicator" : "    <indicator");
   put_plain_attr (w, "level1", yusuan_level1_to_token (indicator->level1));
   if (indicator->level2)
     put_attr (w, "level2", indicator->level2);
   put_attr (w, "name", indicator->name);
   put_plain_attr (w, "op", yusuan_operator_to_token (indicator->op));
   if (indicator->value)
-    put_plain_attr (w, "value", indicator->value);
+    put_attr (w, "value", indicator->value);
   if (indicator->unit)
     put_attr (w, "unit", indicator->unit);
   if (indicator->text)
@@ -2334,222 +2429,222 @@ write_indicator (Writer                *w,
   g_string_append (w->out, "</indicator>\n");
 }
 
+/* A basic line (@project NULL, @index its position) or a project's line. */
 static void
-write_line (Writer           *w,
-            const YusuanLine *line,
-            gboolean          basic,
-            const char       *subject)
+write_line (Writer              *w,
+            const YusuanLine    *line,
+            const YusuanProject *project,
+            guint                index)
 {
-  if ((basic && !check_code (w, line->unit, is_unit_code, _("unit code"), subject, _("6 to 9 digits")))
-      || !check_code (w, line->function, is_function_code, _("function code"), subject, _("7 digits starting with 2"))
-      || !check_code (w, line->econ_dept, is_econ_dept_code, _("department economic code"), subject,
-                      _("5 digits starting with 3"))
-      || !check_code (w, line->econ_gov, is_econ_gov_code, _("government economic code"), subject,
-                      _("5 digits starting with 5")))
-    return;
-  if ((guint) line->fund >= YUSUAN_N_FUNDS || (basic && (guint) line->category >= YUSUAN_N_CATEGORIES))
-    {
-      fail (w, _("the fund or category of %s is unknown"), subject);
-      return;
-    }
+  Subject subject = { project ? SUBJECT_PROJECT_LINE : SUBJECT_BASIC_LINE, index + 1,
+                      project ? project->code : line->unit, NULL };
 
-  g_string_append (w->out, basic ? "    <line" : "      <line");
-  if (basic)
+  if ((project == NULL && !check_code (w, line->unit, is_unit_code, N_("unit code"), N_("6 to 9 digits"), &subject))
+      || !check_code (w, line->function, is_function_code, N_("function code"), N_("7 digits starting with 2"),
+                      &subject)
+      || !check_code (w, line->econ_dept, is_econ_dept_code, N_("department economic code"),
+                      N_("5 digits starting with 3"), &subject)
+      || !check_code (w, line->econ_gov, is_econ_gov_code, N_("government economic code"),
+                      N_("5 digits starting with 5"), &subject)
+      || !check_enum (w, line->fund, YUSUAN_N_FUNDS, N_("fund"), &subject)
+      || (project == NULL && !check_enum (w, line->category, YUSUAN_N_CATEGORIES, N_("category"), &subject)))
+    return;
+
+  g_string_append (w->out, project ? "      <line" : "    <line");
+  if (project == NULL)
     put_plain_attr (w, "unit", line->unit);
   put_plain_attr (w, "function", line->function);
   put_plain_attr (w, "econ-dept", line->econ_dept);
   put_plain_attr (w, "econ-gov", line->econ_gov);
   put_plain_attr (w, "fund", yusuan_fund_to_token (line->fund));
-  if (basic)
+  if (project == NULL)
     put_plain_attr (w, "category", yusuan_category_to_token (line->category));
-  put_amount (w, "amount", line->amount, subject);
+  put_amount (w, "amount", line->amount, &subject);
   g_string_append (w->out, "/>\n");
 }
 
 static void
-write_document (Writer         *w,
-                YusuanDocument *document)
+write_header (Writer         *w,
+              YusuanDocument *document)
 {
-  GString *out = w->out;
+  Subject budget = { SUBJECT_BUDGET };
+  Subject department = { SUBJECT_DEPARTMENT };
+  int year = yusuan_document_get_fiscal_year (document);
   const char *code = yusuan_document_get_department_code (document);
   const char *name = yusuan_document_get_department_name (document);
   const char *region = yusuan_document_get_region (document);
-  guint n;
-  char number[32];
+  char number[16];
 
-  /* header */
-  if (!check_year (w, yusuan_document_get_fiscal_year (document), _("the budget")))
-    return;
-  if ((guint) yusuan_document_get_stage (document) >= YUSUAN_N_STAGES)
-    {
-      fail (w, _("the stage of the budget is unknown"));
-      return;
-    }
-  if (!check_code (w, code, is_department_code, _("code"), _("the department"), _("3 to 6 digits"))
-      || !check_name (w, name, _("name"), _("the department"))
-      || (region && *region && !check_code (w, region, is_region_code, _("region"), _("the department"),
-                                            _("6 digits"))))
+  if (!check_year (w, year, &budget)
+      || !check_enum (w, yusuan_document_get_stage (document), YUSUAN_N_STAGES, N_("stage"), &budget)
+      || !check_code (w, code, is_department_code, N_("code"), N_("3 to 6 digits"), &department)
+      || !check_name (w, name, N_("name"), &department)
+      || (region && *region && !check_code (w, region, is_region_code, N_("region"), N_("6 digits"), &department)))
     return;
 
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<budget xmlns=\"" BUDGET_NS "\" schema-version=\"1\"");
-  g_snprintf (number, sizeof number, "%d", yusuan_document_get_fiscal_year (document));
+  g_string_append (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<budget xmlns=\"" BUDGET_NS "\" schema-version=\"1\"");
+  g_snprintf (number, sizeof number, "%d", year);
   put_plain_attr (w, "fiscal-year", number);
   put_plain_attr (w, "stage", yusuan_stage_to_token (yusuan_document_get_stage (document)));
-  g_string_append (out, ">\n  <department");
+  g_string_append (w->out, ">\n  <department");
   put_plain_attr (w, "code", code);
   put_attr (w, "name", name);
   if (region && *region)
     put_plain_attr (w, "region", region);
-  g_string_append (out, "/>\n");
+  g_string_append (w->out, "/>\n");
+}
 
-  /* units */
-  n = yusuan_document_get_n_units (document);
+static void
+write_units (Writer         *w,
+             YusuanDocument *document)
+{
+  guint n = yusuan_document_get_n_units (document);
+
   if (n == 0)
     {
-      fail (w, _("the budget has no unit; a submission needs at least one"));
+      Subject budget = { SUBJECT_BUDGET };
+
+      fail (w, &budget, _("it has no unit, and a submission needs at least one"));
       return;
     }
-  g_string_append (out, "  <units>\n");
+  g_string_append (w->out, "  <units>\n");
   for (guint i = 0; i < n && !w->failed; i++)
     {
       const YusuanUnit *unit = yusuan_document_get_unit (document, i);
-      g_autofree char *subject = g_strdup_printf (_("unit %u (“%s”)"), i + 1, unit->code ? unit->code : "");
+      Subject subject = { SUBJECT_UNIT, i + 1, unit->code, unit->name };
 
-      if (!check_code (w, unit->code, is_unit_code, _("code"), subject, _("6 to 9 digits"))
-          || !check_name (w, unit->name, _("name"), subject))
+      if (!check_code (w, unit->code, is_unit_code, N_("code"), N_("6 to 9 digits"), &subject)
+          || !check_name (w, unit->name, N_("name"), &subject)
+          || !check_enum (w, unit->kind, YUSUAN_N_UNIT_KINDS, N_("kind"), &subject))
         return;
-      if ((guint) unit->kind >= YUSUAN_N_UNIT_KINDS)
-        {
-          fail (w, _("the kind of %s is unknown"), subject);
-          return;
-        }
-      g_string_append (out, "    <unit");
+      g_string_append (w->out, "    <unit");
       put_plain_attr (w, "code", unit->code);
       put_attr (w, "name", unit->name);
       put_plain_attr (w, "kind", yusuan_unit_kind_to_token (unit->kind));
-      g_string_append (out, "/>\n");
+      g_string_append (w->out, "/>\n");
     }
-  g_string_append (out, "  </units>\n");
+  g_string_append (w->out, "  </units>\n");
+}
 
-  /* revenues */
-  n = yusuan_document_get_n_revenues (document);
-  g_string_append (out, n ? "  <revenues>\n" : "  <revenues/>\n");
+static void
+write_revenues (Writer         *w,
+                YusuanDocument *document)
+{
+  guint n = yusuan_document_get_n_revenues (document);
+
+  g_string_append (w->out, n ? "  <revenues>\n" : "  <revenues/>\n");
   for (guint i = 0; i < n && !w->failed; i++)
     {
       const YusuanRevenue *revenue = yusuan_document_get_revenue (document, i);
-      g_autofree char *subject = g_strdup_printf (_("revenue %u (unit %s)"), i + 1, revenue->unit);
+      Subject subject = { SUBJECT_REVENUE, i + 1, revenue->unit };
 
-      if (!check_code (w, revenue->unit, is_unit_code, _("unit code"), subject, _("6 to 9 digits")))
+      if (!check_code (w, revenue->unit, is_unit_code, N_("unit code"), N_("6 to 9 digits"), &subject)
+          || !check_enum (w, revenue->source, YUSUAN_N_FUNDS, N_("source"), &subject))
         return;
-      if ((guint) revenue->source >= YUSUAN_N_FUNDS)
-        {
-          fail (w, _("the source of %s is unknown"), subject);
-          return;
-        }
-      g_string_append (out, "    <revenue");
+      g_string_append (w->out, "    <revenue");
       put_plain_attr (w, "unit", revenue->unit);
       put_plain_attr (w, "source", yusuan_fund_to_token (revenue->source));
-      put_amount (w, "amount", revenue->amount, subject);
-      g_string_append (out, "/>\n");
+      put_amount (w, "amount", revenue->amount, &subject);
+      g_string_append (w->out, "/>\n");
     }
   if (n)
-    g_string_append (out, "  </revenues>\n");
+    g_string_append (w->out, "  </revenues>\n");
+}
 
-  /* basic expenditure */
-  n = yusuan_document_get_n_basic_lines (document);
-  g_string_append (out, n ? "  <basic-expenditures>\n" : "  <basic-expenditures/>\n");
+static void
+write_basic_lines (Writer         *w,
+                   YusuanDocument *document)
+{
+  guint n = yusuan_document_get_n_basic_lines (document);
+
+  g_string_append (w->out, n ? "  <basic-expenditures>\n" : "  <basic-expenditures/>\n");
   for (guint i = 0; i < n && !w->failed; i++)
-    {
-      const YusuanLine *line = yusuan_document_get_basic_line (document, i);
-      char subject[128];
-
-      g_snprintf (subject, sizeof subject, _("basic expenditure line %u (unit %s, %s %s)"),
-                  i + 1, line->unit, line->function, line->econ_dept);
-      write_line (w, line, TRUE, subject);
-    }
+    write_line (w, yusuan_document_get_basic_line (document, i), NULL, i);
   if (n)
-    g_string_append (out, "  </basic-expenditures>\n");
+    g_string_append (w->out, "  </basic-expenditures>\n");
+}
 
-  /* projects */
-  n = yusuan_document_get_n_projects (document);
-  g_string_append (out, n ? "  <projects>\n" : "  <projects/>\n");
+static void
+write_projects (Writer         *w,
+                YusuanDocument *document)
+{
+  guint n = yusuan_document_get_n_projects (document);
+
+  g_string_append (w->out, n ? "  <projects>\n" : "  <projects/>\n");
   for (guint i = 0; i < n && !w->failed; i++)
     {
       const YusuanProject *project = yusuan_document_get_project (document, i);
-      g_autofree char *subject = g_strdup_printf (_("project %s (“%s”)"), project->code ? project->code : "",
-                                                  project->name ? project->name : "");
+      Subject subject = { SUBJECT_PROJECT, i + 1, project->code, project->name };
 
-      if (!check_code (w, project->code, is_project_code, _("code"), subject, _("6 to 32 letters and digits"))
-          || !check_name (w, project->name, _("name"), subject)
-          || !check_code (w, project->unit, is_unit_code, _("unit code"), subject, _("6 to 9 digits"))
-          || !check_text (w, project->description, _("description"), subject))
+      if (!check_code (w, project->code, is_project_code, N_("code"), N_("6 to 32 letters and digits"), &subject)
+          || !check_name (w, project->name, N_("name"), &subject)
+          || !check_code (w, project->unit, is_unit_code, N_("unit code"), N_("6 to 9 digits"), &subject)
+          || !check_enum (w, project->kind, YUSUAN_N_PROJECT_KINDS, N_("kind"), &subject)
+          || !check_text (w, project->description, N_("description"), &subject))
         return;
-      if ((guint) project->kind >= YUSUAN_N_PROJECT_KINDS)
-        {
-          fail (w, _("the kind of %s is unknown"), subject);
-          return;
-        }
       if (project->lines == NULL || project->lines->len == 0)
         {
-          fail (w, _("%s has no expenditure line; a submission needs at least one per project"), subject);
+          fail (w, &subject, _("it has no expenditure line, and a submission needs at least one per project"));
           return;
         }
-      g_string_append (out, "    <project");
+
+      g_string_append (w->out, "    <project");
       put_plain_attr (w, "code", project->code);
       put_attr (w, "name", project->name);
       put_plain_attr (w, "unit", project->unit);
       put_plain_attr (w, "kind", yusuan_project_kind_to_token (project->kind));
-      g_string_append (out, ">\n");
+      g_string_append (w->out, ">\n");
       if (project->description && *project->description)
         put_text_element (w, "      ", "description", project->description);
       for (guint l = 0; l < project->lines->len && !w->failed; l++)
-        {
-          char line_subject[96];
-
-          g_snprintf (line_subject, sizeof line_subject, _("line %u of project %s"), l + 1, project->code);
-          write_line (w, g_ptr_array_index (project->lines, l), FALSE, line_subject);
-        }
+        write_line (w, g_ptr_array_index (project->lines, l), project, l);
       for (guint k = 0; project->indicators && k < project->indicators->len && !w->failed; k++)
-        write_indicator (w, TRUE, g_ptr_array_index (project->indicators, k), subject);
-      g_string_append (out, "    </project>\n");
+        write_indicator (w, project, g_ptr_array_index (project->indicators, k));
+      g_string_append (w->out, "    </project>\n");
     }
   if (n)
-    g_string_append (out, "  </projects>\n");
-  if (w->failed)
-    return;
+    g_string_append (w->out, "  </projects>\n");
+}
+
+static void
+write_optional_blocks (Writer         *w,
+                       YusuanDocument *document)
+{
+  GString *out = w->out;
+  guint n;
+  guint64 counts[3];
+  char number[32];
 
   /* 三公 */
   if (yusuan_document_has_three_public (document))
     {
+      Subject subject = { SUBJECT_THREE_PUBLIC };
+
       g_string_append (out, "  <three-public-expenses");
       for (int t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
-        put_amount (w, yusuan_three_public_to_token (t), yusuan_document_get_three_public (document, t),
-                    _("the “three public” expenses"));
+        put_amount (w, yusuan_three_public_to_token (t), yusuan_document_get_three_public (document, t), &subject);
       g_string_append (out, "/>\n");
     }
 
-  /* procurement */
+  /* procurement: a block with no item is no block */
   n = yusuan_document_get_n_procurement (document);
-  if (n > 0)
+  if (n > 0 && !w->failed)
     {
       g_string_append (out, "  <procurement>\n");
       for (guint i = 0; i < n && !w->failed; i++)
         {
           const YusuanProcurementItem *item = yusuan_document_get_procurement (document, i);
-          g_autofree char *subject = g_strdup_printf (_("procurement item %u"), i + 1);
+          Subject subject = { SUBJECT_PROCUREMENT_ITEM, i + 1 };
 
-          if ((guint) item->category >= YUSUAN_N_PROCUREMENT_CATEGORIES)
-            {
-              fail (w, _("the category of %s is unknown"), subject);
-              return;
-            }
-          if ((item->project && !check_code (w, item->project, is_project_code, _("project code"), subject,
-                                             _("6 to 32 letters and digits")))
-              || (item->name && !check_name (w, item->name, _("name"), subject)))
+          if (!check_enum (w, item->category, YUSUAN_N_PROCUREMENT_CATEGORIES, N_("category"), &subject)
+              || (item->project && !check_code (w, item->project, is_project_code, N_("project code"),
+                                                N_("6 to 32 letters and digits"), &subject))
+              || (item->name && !check_name (w, item->name, N_("name"), &subject)))
             return;
           g_string_append (out, "    <item");
           put_plain_attr (w, "category", yusuan_procurement_category_to_token (item->category));
-          put_amount (w, "amount", item->amount, subject);
+          put_amount (w, "amount", item->amount, &subject);
           if (item->project)
             put_plain_attr (w, "project", item->project);
           if (item->name)
@@ -2560,30 +2655,28 @@ write_document (Writer         *w,
     }
 
   /* assets */
-  {
-    guint64 counts[3];
+  if (!w->failed && yusuan_document_get_assets (document, &counts[0], &counts[1], &counts[2]))
+    {
+      static const char *const names[] = { "vehicles", "general-equipment", "special-equipment" };
+      Subject subject = { SUBJECT_BUDGET };
 
-    if (yusuan_document_get_assets (document, &counts[0], &counts[1], &counts[2]))
-      {
-        static const char *const names[] = { "vehicles", "general-equipment", "special-equipment" };
-
-        g_string_append (out, "  <assets");
-        for (int i = 0; i < 3; i++)
-          {
-            if (counts[i] > COUNT_MAX)
-              {
-                fail (w, _("the asset count “%s” (%" G_GUINT64_FORMAT ") is above 1000000000"), names[i], counts[i]);
-                return;
-              }
-            g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, counts[i]);
-            put_plain_attr (w, names[i], number);
-          }
-        g_string_append (out, "/>\n");
-      }
-  }
+      g_string_append (out, "  <assets");
+      for (int i = 0; i < 3; i++)
+        {
+          if (counts[i] > COUNT_MAX)
+            {
+              fail (w, &subject, _("its asset count %s (%" G_GUINT64_FORMAT ") is above 1000000000"),
+                    names[i], counts[i]);
+              return;
+            }
+          g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, counts[i]);
+          put_plain_attr (w, names[i], number);
+        }
+      g_string_append (out, "/>\n");
+    }
 
   /* department performance */
-  if (yusuan_document_has_performance (document))
+  if (!w->failed && yusuan_document_has_performance (document))
     {
       guint n_duties = yusuan_document_get_n_duties (document);
       guint n_tasks = yusuan_document_get_n_tasks (document);
@@ -2597,17 +2690,18 @@ write_document (Writer         *w,
           for (guint i = 0; i < n_duties && !w->failed; i++)
             {
               const char *duty = yusuan_document_get_duty (document, i);
-              g_autofree char *subject = g_strdup_printf (_("duty %u of the department"), i + 1);
+              Subject subject = { SUBJECT_DUTY, i + 1 };
 
-              if (check_text (w, duty, _("text"), subject))
+              if (check_text (w, duty, N_("text"), &subject))
                 put_text_element (w, "    ", "duty", duty);
             }
           for (guint i = 0; i < n_tasks && !w->failed; i++)
             {
               const YusuanTask *task = yusuan_document_get_task (document, i);
-              g_autofree char *subject = g_strdup_printf (_("task %u of the department"), i + 1);
+              Subject subject = { SUBJECT_TASK, i + 1 };
 
-              if (!check_name (w, task->name, _("name"), subject) || !check_text (w, task->text, _("text"), subject))
+              if (!check_name (w, task->name, N_("name"), &subject)
+                  || !check_text (w, task->text, N_("text"), &subject))
                 return;
               g_string_append (out, "    <task");
               put_attr (w, "name", task->name);
@@ -2616,25 +2710,23 @@ write_document (Writer         *w,
               g_string_append (out, "</task>\n");
             }
           for (guint i = 0; i < n_indicators && !w->failed; i++)
-            write_indicator (w, FALSE, yusuan_document_get_indicator (document, 0, i), _("the department"));
+            write_indicator (w, NULL, yusuan_document_get_indicator (document, 0, i));
           g_string_append (out, "  </department-performance>\n");
         }
     }
-  if (w->failed)
-    return;
 
   /* explanations */
   n = yusuan_document_get_n_explanations (document);
-  if (n > 0)
+  if (n > 0 && !w->failed)
     {
       g_string_append (out, "  <explanations>\n");
       for (guint i = 0; i < n && !w->failed; i++)
         {
           const YusuanExplanation *explanation = yusuan_document_get_explanation (document, i);
-          g_autofree char *subject = g_strdup_printf (_("explanation %u"), i + 1);
+          Subject subject = { SUBJECT_EXPLANATION, i + 1, NULL, explanation->topic };
 
-          if (!check_name (w, explanation->topic, _("topic"), subject)
-              || !check_text (w, explanation->text, _("text"), subject))
+          if (!check_name (w, explanation->topic, N_("topic"), &subject)
+              || !check_text (w, explanation->text, N_("text"), &subject))
             return;
           g_string_append (out, "    <explanation");
           put_attr (w, "topic", explanation->topic);
@@ -2646,12 +2738,13 @@ write_document (Writer         *w,
     }
 
   /* prior year */
-  if (yusuan_document_has_prior_year (document))
+  if (!w->failed && yusuan_document_has_prior_year (document))
     {
+      Subject subject = { SUBJECT_PRIOR_YEAR };
       int year = yusuan_document_get_prior_fiscal_year (document);
       guint n_figures = 0;
 
-      if (!check_year (w, year, _("the prior-year figures")))
+      if (!check_year (w, year, &subject))
         return;
       g_snprintf (number, sizeof number, "%d", year);
       g_string_append (out, "  <prior-year");
@@ -2665,19 +2758,40 @@ write_document (Writer         *w,
             continue;
           g_string_append (out, "    <figure");
           put_plain_attr (w, "key", yusuan_prior_key_to_token (k));
-          put_amount (w, "amount", amount, _("the prior-year figures"));
+          put_amount (w, "amount", amount, &subject);
           g_string_append (out, "/>\n");
           n_figures++;
         }
       if (n_figures == 0)
         {
-          fail (w, _("the prior-year block (%d) states no figure; enter at least one or remove the block"), year);
+          fail (w, &subject, _("they state no figure; enter at least one or remove them"));
           return;
         }
       g_string_append (out, "  </prior-year>\n");
     }
+}
 
-  g_string_append (out, "</budget>\n");
+/* The layout of data/examples/sanmenxia-2023.xml: elements and attributes in
+ * schema order, two-space indentation, attribute-only elements self-closed,
+ * text elements open and closed on one line, optional blocks left out when
+ * absent, one trailing newline. */
+static void
+write_document (Writer         *w,
+                YusuanDocument *document)
+{
+  write_header (w, document);
+  if (!w->failed)
+    write_units (w, document);
+  if (!w->failed)
+    write_revenues (w, document);
+  if (!w->failed)
+    write_basic_lines (w, document);
+  if (!w->failed)
+    write_projects (w, document);
+  if (!w->failed)
+    write_optional_blocks (w, document);
+  if (!w->failed)
+    g_string_append (w->out, "</budget>\n");
 }
 
 GBytes *
