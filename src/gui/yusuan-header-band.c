@@ -98,6 +98,14 @@ add_cells (YusuanHeaderBand   *self,
       gtk_label_set_yalign (GTK_LABEL (cell.label), 0.5);
       /* Width is imposed by the columns, not by the text. */
       gtk_label_set_width_chars (GTK_LABEL (cell.label), 1);
+      {
+        /* "Sec-tion" reads badly: break between words, not inside them. */
+        PangoAttrList *attrs = pango_attr_list_new ();
+
+        pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+        gtk_label_set_attributes (GTK_LABEL (cell.label), attrs);
+        pango_attr_list_unref (attrs);
+      }
       gtk_widget_add_css_class (cell.label, "header-cell");
       if (!is_leaf)
         gtk_widget_add_css_class (cell.label, "group");

@@ -19,7 +19,7 @@
 #include "yusuan-table-view.h"
 
 #define MIN_TEXT_WIDTH    56
-#define MAX_TEXT_WIDTH   340
+#define MAX_TEXT_WIDTH   420
 #define MIN_AMOUNT_WIDTH  96
 #define CELL_PADDING      22
 #define SAMPLE_ROWS      400
@@ -254,6 +254,16 @@ compute_widths (YusuanTableView *self)
             w += MIN (yusuan_table_get_row (self->table, r)->depth, 6) * 18;
           width = MAX (width, w);
         }
+
+      /* The header's longest word must fit on a line of its own. */
+      {
+        const YusuanColumn *leaf = yusuan_table_get_column (self->table, c);
+        g_auto(GStrv) words = g_strsplit (leaf->label, " ", -1);
+
+        for (guint w = 0; words[w] != NULL; w++)
+          if (g_str_is_ascii (words[w]))
+            width = MAX (width, measure_text (self, words[w]) + 4);
+      }
 
       width += CELL_PADDING;
       if (amount)
