@@ -678,6 +678,26 @@ test_live_quiet (void)
   g_assert_cmpstr (find (checker, "balance-total", NULL)->message, ==,
                    "Revenue 1,350,000.00 元 does not equal expenditure 1,350,000.02 元");
 
+  /* The department's name changes no finding; another year names it. */
+  yusuan_document_set_header (document, 2023, YUSUAN_STAGE_SECOND_PROPOSAL, "900", "示例局（二上）", "411200");
+  g_assert_cmpuint (changed, ==, 2);
+  yusuan_document_set_header (document, 2024, YUSUAN_STAGE_SECOND_PROPOSAL, "900", "示例局（二上）", "411200");
+  g_assert_cmpuint (changed, ==, 2);
+  yusuan_document_add_line (document, &(YusuanLine) {
+                              .unit = "900009", .function = "2880101", .econ_dept = "30101", .econ_gov = "50101",
+                              .fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, .category = YUSUAN_CATEGORY_PERSONNEL });
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_nonnull (strstr (find (checker, "line-function-unknown", NULL)->message, "2024"));
+  yusuan_document_set_header (document, 2025, YUSUAN_STAGE_SECOND_PROPOSAL, "900", "示例局（二上）", "411200");
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_nonnull (strstr (find (checker, "line-function-unknown", NULL)->message, "2025"));
+  yusuan_document_undo (document);
+  yusuan_document_undo (document);
+  yusuan_document_undo (document);
+  yusuan_document_undo (document);
+  g_assert_cmpuint (changed, ==, 6);
+  changed = 2;
+
   /* Revenue raised to match: quiet again. */
   values = *revenue;
   values.amount += 2;

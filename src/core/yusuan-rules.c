@@ -75,6 +75,7 @@ struct _YusuanChecker
   YusuanDocument *document;
   YusuanCatalog  *catalog;
   gboolean        catalog_fixed;  /* given by the caller, not chosen by year */
+  int             fiscal_year;    /* the year the findings were made for */
   gulong          changed_id;
 
   CheckerState   *state;
@@ -1117,6 +1118,7 @@ recompute (YusuanChecker *self)
   gpointer value;
   guint n;
 
+  self->fiscal_year = yusuan_document_get_fiscal_year (self->document);
   choose_catalog (self);
   self->state = state;
   self->bulk = TRUE;
@@ -1268,6 +1270,12 @@ document_changed_cb (YusuanDocument     *document,
   YusuanChecker *self = user_data;
 
   self->dirty = FALSE;
+
+  /* Of the header only the year matters: it picks the catalogue and the
+   * messages name it.  The department's name or stage changes no finding. */
+  if (change->kind == YUSUAN_CHANGE_HEADER
+      && yusuan_document_get_fiscal_year (document) == self->fiscal_year)
+    return;
 
   switch (change->kind)
     {
