@@ -432,12 +432,12 @@ add_project_finding (const YusuanProject *project,
 void
 yusuan_rules_check_project (const YusuanRulesContext *ctx,
                             const YusuanProject      *project,
+                            YusuanAmount              total,
                             GPtrArray                *out)
 {
   guint n_by_level1[YUSUAN_N_LEVEL1] = { 0 };
   guint n_indicators = project->indicators != NULL ? project->indicators->len : 0;
   guint n_lines = project->lines != NULL ? project->lines->len : 0;
-  YusuanAmount total = yusuan_project_get_total (project);
   const char *name = project->name != NULL ? project->name : "";
   gint64 ceiling_fen = 0;
   gint64 ceiling_hundredths = 0;

@@ -58,8 +58,10 @@ void           yusuan_rules_check_line      (const YusuanRulesContext *ctx,
 void           yusuan_rules_check_revenue   (const YusuanRulesContext *ctx,
                                              const YusuanRevenue      *revenue,
                                              GPtrArray                *out);
+/* @total: the sum of the project's lines, as the checker keeps it. */
 void           yusuan_rules_check_project   (const YusuanRulesContext *ctx,
                                              const YusuanProject      *project,
+                                             YusuanAmount              total,
                                              GPtrArray                *out);
 void           yusuan_rules_check_department_indicators (const YusuanRulesContext *ctx,
                                                          GPtrArray                *out);

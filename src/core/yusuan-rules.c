@@ -46,6 +46,7 @@ typedef struct
   GHashTable   *lines;             /* id → LineRecord */
   GHashTable   *revenues;          /* id → RevenueRecord */
   GHashTable   *project_codes;     /* id → code as counted */
+  GHashTable   *project_totals;    /* id → YusuanAmount, the sum of its lines */
   GHashTable   *code_counts;       /* code → number of projects */
   GHashTable   *units;             /* code → UnitAggregate */
   GHashTable   *unit_codes;        /* code → the document's YusuanUnit (any unit edit recomputes) */
@@ -242,6 +243,7 @@ checker_state_new (void)
   state->lines = g_hash_table_new_full (NULL, NULL, NULL, line_record_free);
   state->revenues = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   state->project_codes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  state->project_totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   state->code_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state->units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, unit_aggregate_free);
   state->unit_codes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -265,6 +267,7 @@ checker_state_free (CheckerState *state)
   g_hash_table_unref (state->lines);
   g_hash_table_unref (state->revenues);
   g_hash_table_unref (state->project_codes);
+  g_hash_table_unref (state->project_totals);
   g_hash_table_unref (state->code_counts);
   g_hash_table_unref (state->units);
   g_hash_table_unref (state->unit_codes);
@@ -497,6 +500,18 @@ count_line (CheckerState     *state,
     state->three_public_lines[record->three_public] += delta;
   if (record->operating)
     state->operating_costs += delta;
+
+  if (record->project_id != 0)
+    {
+      YusuanAmount *total = g_hash_table_lookup (state->project_totals, GUINT_TO_POINTER (record->project_id));
+
+      if (total == NULL)
+        {
+          total = g_new0 (YusuanAmount, 1);
+          g_hash_table_insert (state->project_totals, GUINT_TO_POINTER (record->project_id), total);
+        }
+      *total += delta;
+    }
 }
 
 /* Brings what @line_id counts in step with @line (NULL: the line is gone).
@@ -935,9 +950,11 @@ recheck_project (YusuanChecker *self,
 
   if (project != NULL)
     {
+      const YusuanAmount *total = g_hash_table_lookup (self->state->project_totals, GUINT_TO_POINTER (project_id));
+
       get_context (self, &ctx);
       findings = yusuan_findings_new ();
-      yusuan_rules_check_project (&ctx, project, findings);
+      yusuan_rules_check_project (&ctx, project, total != NULL ? *total : 0, findings);
     }
 
   replace_findings (self, self->state->project_findings, GUINT_TO_POINTER (project_id), findings);
@@ -1232,6 +1249,8 @@ project_changed (YusuanChecker      *self,
 
   if (removed)
     {
+      /* Its lines went before it, each taking its amount from the total. */
+      g_hash_table_remove (self->state->project_totals, GUINT_TO_POINTER (project->id));
       replace_findings (self, self->state->project_findings, GUINT_TO_POINTER (project->id), NULL);
       return;
     }
