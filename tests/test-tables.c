@@ -1,11 +1,1413 @@
-/* test-tables.c - placeholder until the module's tests land
+/* test-tables.c - the twelve tables: every published figure, and live updates that equal a recompute
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib.h>
+#include "config.h"
+
+#include <string.h>
+
+#include "yusuan-catalog.h"
+#include "yusuan-core.h"
+#include "yusuan-document.h"
+#include "yusuan-table.h"
+#include "yusuan-xml.h"
+
+/* Helpers */
+
+static YusuanDocument *
+load_fixture (void)
+{
+  const char *path = g_getenv ("YUSUAN_FIXTURE");
+  g_autoptr(GError) error = NULL;
+  YusuanDocument *document;
+
+  g_assert_nonnull (path);
+  document = yusuan_xml_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static YusuanCatalog *
+catalog (void)
+{
+  static YusuanCatalog *builtin;
+
+  if (builtin == NULL)
+    builtin = yusuan_catalog_get_builtin ();
+  return builtin;
+}
+
+static int
+column_index (YusuanTable *table,
+              const char  *id)
+{
+  for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+    if (g_strcmp0 (yusuan_table_get_column (table, c)->id, id) == 0)
+      return (int) c;
+  return -1;
+}
+
+/* What a view shows for a cell, in 万元 (as published) or 元 (exact). */
+static char *
+cell (YusuanTable       *table,
+      const char        *key,
+      const char        *column_id,
+      YusuanDisplayUnit  unit)
+{
+  int row = yusuan_table_find_row (table, key);
+  int column = column_index (table, column_id);
+
+  if (row < 0 || column < 0)
+    return g_strdup_printf ("<no %s %s>", row < 0 ? "row" : "column", row < 0 ? key : column_id);
+  return yusuan_table_dup_display (table, (guint) row, (guint) column, unit, FALSE);
+}
+
+static const char *
+text (YusuanTable *table,
+      const char  *key,
+      const char  *column_id)
+{
+  int row = yusuan_table_find_row (table, key);
+  int column = column_index (table, column_id);
+
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (column, >=, 0);
+  return yusuan_table_get_text (table, (guint) row, (guint) column);
+}
+
+static void
+assert_cell (YusuanTable *table,
+             const char  *key,
+             const char  *column_id,
+             const char  *expected)
+{
+  g_autofree char *shown = cell (table, key, column_id, YUSUAN_DISPLAY_WAN);
+
+  if (g_strcmp0 (shown, expected) != 0)
+    g_error ("table %02u %s/%s: %s, expected %s", yusuan_table_get_number (table), key, column_id,
+             shown, expected);
+}
+
+static GPtrArray *
+all_tables (YusuanDocument *document)
+{
+  GPtrArray *tables = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint n = 1; n <= YUSUAN_N_TABLES; n++)
+    g_ptr_array_add (tables, yusuan_table_new (document, catalog (), n));
+  return tables;
+}
+
+/* The keys of the rows CSV shows, space separated. */
+static char *
+csv_keys (YusuanTable *table)
+{
+  GString *keys = g_string_new (NULL);
+
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    {
+      const YusuanTableRow *row = yusuan_table_get_row (table, r);
+
+      if (row->in_csv)
+        g_string_append_printf (keys, "%s%s", keys->len ? " " : "", row->key);
+    }
+  return g_string_free (keys, FALSE);
+}
+
+static char **
+read_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "tables", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return g_strsplit (contents, "\n", -1);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Titles and headers */
+
+static void
+test_titles (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+
+  for (guint n = 1; n <= YUSUAN_N_TABLES; n++)
+    {
+      YusuanTable *table = g_ptr_array_index (tables, n - 1);
+      g_autofree char *title = yusuan_table_dup_title (table);
+      g_autofree char *code = yusuan_table_dup_code (table);
+      g_autofree char *number = g_strdup_printf ("%02u", n);
+      gboolean amounts_started = FALSE;
+
+      g_assert_cmpuint (yusuan_table_get_number (table), ==, n);
+      /* The year comes from the document. */
+      g_assert_nonnull (strstr (title, "2023"));
+      g_assert_nonnull (strstr (code, number));
+      g_assert_nonnull (strstr (title, yusuan_table_name_for_number (n)));
+
+      /* Text columns (codes, names) come before the amounts. */
+      for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+        {
+          const YusuanColumn *column = yusuan_table_get_column (table, c);
+
+          g_assert_cmpint (column->leaf, ==, (int) c);
+          g_assert_nonnull (column->label);
+          g_assert_cmpstr (column->label, !=, "");
+          if (column->kind == YUSUAN_COLUMN_AMOUNT)
+            amounts_started = TRUE;
+          else if (n != 12)  /* 12's indicator texts follow its amounts, as published */
+            g_assert_false (amounts_started);
+        }
+    }
+}
+
+static void
+test_header_tree (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 3);
+  const YusuanColumn *root = yusuan_table_get_header (table);
+  const YusuanColumn *basic = NULL, *personnel = NULL;
+  GString *ids = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  for (guint i = 0; i < root->children->len; i++)
+    {
+      const YusuanColumn *column = g_ptr_array_index (root->children, i);
+
+      g_string_append_printf (ids, "%s ", column->id);
+      if (g_str_equal (column->id, "basic"))
+        basic = column;
+    }
+  all = g_string_free (ids, FALSE);
+  /* 科目编码(类/款/项), 单位代码, 单位（科目名称）, 合计, 基本支出{…}, 项目支出{…} */
+  g_assert_cmpstr (all, ==, "function-code unit-code name total basic project ");
+
+  g_assert_nonnull (basic);
+  g_assert_cmpint (basic->leaf, ==, -1);
+  g_assert_cmpuint (basic->children->len, ==, 3);
+  g_assert_cmpstr (((YusuanColumn *) g_ptr_array_index (basic->children, 0))->id, ==, "basic-subtotal");
+  personnel = g_ptr_array_index (basic->children, 1);
+  g_assert_cmpstr (personnel->id, ==, "basic-personnel");
+  g_assert_cmpstr (((YusuanColumn *) g_ptr_array_index (personnel->children, 0))->id, ==, "basic-wages");
+  g_assert_cmpstr (((YusuanColumn *) g_ptr_array_index (personnel->children, 1))->id, ==, "basic-family");
+  g_assert_cmpuint (yusuan_table_get_n_columns (table), ==, 14);
+}
+
+/* Every figure of the seed */
+
+static void
+test_seed_figures (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_auto(GStrv) lines = read_data ("seed-figures.txt");
+  GString *failures = g_string_new (NULL);
+  g_autofree char *report = NULL;
+  guint checked = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      YusuanTable *table;
+      g_autofree char *shown = NULL;
+      const char *expected;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 4);
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      table = g_ptr_array_index (tables, g_ascii_strtoull (fields[0], NULL, 10) - 1);
+      expected = g_str_equal (fields[3], "-") ? "" : fields[3];
+      shown = cell (table, fields[1], fields[2], YUSUAN_DISPLAY_WAN);
+      if (!g_str_equal (shown, expected))
+        g_string_append_printf (failures, "table %s %s/%s: %s, published %s\n",
+                                fields[0], fields[1], fields[2], shown, expected);
+      checked++;
+    }
+
+  report = g_string_free (failures, FALSE);
+  g_assert_cmpstr (report, ==, "");
+  g_assert_cmpuint (checked, >, 900);
+}
+
+static void
+test_seed_grouped (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) t03 = yusuan_table_new (document, catalog (), 3);
+  g_autoptr(YusuanTable) t06 = yusuan_table_new (document, catalog (), 6);
+  int row = yusuan_table_find_row (t03, "2010301");
+  g_autofree char *grouped = NULL;
+  g_autofree char *total = NULL;
+
+  /* What a view shows: "2,706.73" */
+  g_assert_cmpint (row, >=, 0);
+  grouped = yusuan_table_dup_display (t03, (guint) row, (guint) column_index (t03, "total"),
+                                      YUSUAN_DISPLAY_WAN, TRUE);
+  g_assert_cmpstr (grouped, ==, "2,706.73");
+
+  /* The seed's 06 prints 3,018.04 as its total while its rows, each rounded
+   * on its own, add up to 3,018.07: the total is the exact sum rounded once. */
+  total = yusuan_table_dup_display (t06, (guint) yusuan_table_find_row (t06, "total"),
+                                    (guint) column_index (t06, "total"), YUSUAN_DISPLAY_WAN, TRUE);
+  g_assert_cmpstr (total, ==, "3,018.04");
+}
+
+static void
+test_seed_yuan (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_auto(GStrv) lines = read_data ("fixture-yuan.txt");
+  GString *failures = g_string_new (NULL);
+  g_autofree char *report = NULL;
+  guint checked = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *shown = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 4);
+      shown = cell (g_ptr_array_index (tables, g_ascii_strtoull (fields[0], NULL, 10) - 1),
+                    fields[1], fields[2], YUSUAN_DISPLAY_YUAN);
+      if (!g_str_equal (shown, fields[3]))
+        g_string_append_printf (failures, "table %s %s/%s: %s yuan, the lines add up to %s\n",
+                                fields[0], fields[1], fields[2], shown, fields[3]);
+      checked++;
+    }
+  report = g_string_free (failures, FALSE);
+  g_assert_cmpstr (report, ==, "");
+  g_assert_cmpuint (checked, >, 50);
+}
+
+static void
+test_seed_rows (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autofree char *keys01 = csv_keys (g_ptr_array_index (tables, 0));
+  g_autofree char *keys03 = csv_keys (g_ptr_array_index (tables, 2));
+  g_autofree char *keys04 = csv_keys (g_ptr_array_index (tables, 3));
+  g_autofree char *keys09 = csv_keys (g_ptr_array_index (tables, 8));
+  g_autofree char *keys10 = csv_keys (g_ptr_array_index (tables, 9));
+  YusuanTable *t01 = g_ptr_array_index (tables, 0);
+  YusuanTable *t06 = g_ptr_array_index (tables, 5);
+  YusuanTable *t07 = g_ptr_array_index (tables, 6);
+  YusuanTable *t09 = g_ptr_array_index (tables, 8);
+  const char *const *classes = yusuan_catalog_get_children (catalog (), YUSUAN_CLASSIFICATION_FUNCTION, NULL);
+  guint n_function_rows = 0, n_pairs6 = 0, n_pairs7 = 0;
+
+  /* Empty 类 are in the official layout, not in CSV. */
+  g_assert_cmpstr (keys01, ==,
+                   "general-public-budget revenue-current-year carryover-in revenue-total "
+                   "201 208 210 221 expenditure-current-year carryover-out expenditure-total");
+  for (guint r = 0; r < yusuan_table_get_n_rows (t01); r++)
+    if (yusuan_table_get_row (t01, r)->kind == YUSUAN_ROW_FUNCTION)
+      n_function_rows++;
+  g_assert_cmpuint (n_function_rows, ==, g_strv_length ((char **) classes));
+  g_assert_cmpuint (g_strv_length ((char **) classes), >=, 30);
+
+  /* 类 → 款 → 项 in the catalogue's order. */
+  g_assert_cmpstr (keys03, ==,
+                   "total 103 201 20103 2010301 208 20805 2080501 2080505 20808 2080801 "
+                   "210 21011 2101101 221 22102 2210201");
+  g_assert_cmpstr (keys04, ==,
+                   "revenue-current-year general-public-budget revenue-carryover revenue-total "
+                   "expenditure-current-year 201 208 210 221 carryover-out expenditure-total");
+
+  /* An empty 09 says so. */
+  g_assert_cmpstr (keys09, ==, "total");
+  g_assert_cmpuint (yusuan_table_get_n_rows (t09), ==, 2);
+  g_assert_cmpint (yusuan_table_get_row (t09, 1)->kind, ==, YUSUAN_ROW_HEADING);
+  g_assert_false (yusuan_table_get_row (t09, 1)->in_csv);
+
+  /* Nine projects, by code. */
+  g_assert_cmpstr (keys10, ==,
+                   "total 103 411200230000000002006 411200230000000002806 411200230000000002807 "
+                   "411200230000000002808 411200230000000002809 411200230000000002810 "
+                   "411200230000000002812 411200230000000002814 411200230000000025604");
+
+  /* 06: 25 published rows, two pairs printed twice: 23 pairs; 07: 36 pairs. */
+  for (guint r = 0; r < yusuan_table_get_n_rows (t06); r++)
+    if (yusuan_table_get_row (t06, r)->kind == YUSUAN_ROW_ECONOMIC)
+      n_pairs6++;
+  for (guint r = 0; r < yusuan_table_get_n_rows (t07); r++)
+    if (yusuan_table_get_row (t07, r)->kind == YUSUAN_ROW_ECONOMIC)
+      n_pairs7++;
+  g_assert_cmpuint (n_pairs6, ==, 23);
+  g_assert_cmpuint (n_pairs7, ==, 36);
+  /* By department code, then government code. */
+  g_assert_cmpstr (yusuan_table_get_row (t06, 1)->key, ==, "30101/50101");
+  g_assert_cmpstr (yusuan_table_get_row (t07, 2)->key, ==, "30101/50101");
+}
+
+static void
+test_seed_texts (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  YusuanTable *t03 = g_ptr_array_index (tables, 2);
+  YusuanTable *t06 = g_ptr_array_index (tables, 5);
+  YusuanTable *t07 = g_ptr_array_index (tables, 6);
+  YusuanTable *t10 = g_ptr_array_index (tables, 9);
+  YusuanTable *t12 = g_ptr_array_index (tables, 11);
+
+  /* 201 | 03 | 01 行政运行 */
+  g_assert_cmpstr (text (t03, "2010301", "class"), ==, "201");
+  g_assert_cmpstr (text (t03, "2010301", "section"), ==, "03");
+  g_assert_cmpstr (text (t03, "2010301", "item"), ==, "01");
+  g_assert_cmpstr (text (t03, "2010301", "name"), ==, "行政运行");
+  g_assert_cmpstr (text (t03, "2080505", "name"), ==, "机关事业单位基本养老保险缴费支出");
+  g_assert_cmpstr (text (t03, "221", "name"), ==, "住房保障支出");
+  g_assert_cmpstr (text (t03, "103", "unit-code"), ==, "103");
+  g_assert_cmpstr (text (t03, "103", "name"), ==, "市人民政府办公室");
+
+  g_assert_cmpstr (text (t06, "30103/50101", "econ-dept-name"), ==, "奖金");
+  g_assert_cmpstr (text (t06, "30103/50101", "econ-gov-name"), ==, "工资奖金津补贴");
+  g_assert_cmpstr (text (t06, "30302/50905", "econ-dept-code"), ==, "30302");
+  g_assert_cmpstr (text (t06, "30302/50905", "econ-gov-code"), ==, "50905");
+  g_assert_cmpstr (text (t07, "30302/50905", "econ-dept-class"), ==, "303");
+  g_assert_cmpstr (text (t07, "30302/50905", "econ-dept-section"), ==, "02");
+  g_assert_cmpstr (text (t07, "30302/50905", "econ-gov-class"), ==, "509");
+  g_assert_cmpstr (text (t07, "30302/50905", "econ-gov-section"), ==, "05");
+
+  g_assert_cmpstr (text (t10, "411200230000000002812", "name"), ==, "2023保安、律师等劳务费");
+  g_assert_cmpstr (text (t10, "411200230000000002812", "unit"), ==, "河南省三门峡市人民政府办公室");
+  g_assert_cmpstr (text (t10, "411200230000000002812", "kind"), ==,
+                   yusuan_project_kind_label (YUSUAN_PROJECT_KIND_OTHER_OPERATIONAL));
+  g_assert_cmpstr (text (t10, "411200230000000002812", "code"), ==, "411200230000000002812");
+
+  g_assert_cmpstr (text (t12, "103001", "name"), ==, "河南省三门峡市人民政府办公室");
+  g_assert_cmpstr (text (t12, "411200230000000002808", "name"), ==, "2023维修费");
+}
+
+/* 预算12表: each project's indicators by group, rendered as published. */
+static void
+test_seed_project_indicators (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 12);
+  g_auto(GStrv) lines = read_data ("seed-indicators.txt");
+  static const char *const groups[] = { "cost", "output", "effect", "satisfaction" };
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  const char *previous_project = NULL;
+  int project_row;
+
+  for (guint i = 0; lines[i]; i++)
+    if (lines[i][0] != '#' && lines[i][0] != '\0')
+      g_ptr_array_add (expected, g_strdup (lines[i]));
+
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    {
+      const YusuanTableRow *row = yusuan_table_get_row (table, r);
+      guint found = 0;
+
+      if (row->kind != YUSUAN_ROW_INDICATOR)
+        continue;
+      /* One indicator a row, under its project's row. */
+      if (g_strcmp0 (previous_project, row->key) != 0)
+        {
+          const YusuanTableRow *above = yusuan_table_get_row (table, r - 1);
+
+          g_assert_cmpint (above->kind, ==, YUSUAN_ROW_PROJECT);
+          g_assert_cmpstr (above->key, ==, row->key);
+          previous_project = row->key;
+        }
+      g_assert_true (row->in_csv);
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        {
+          g_autofree char *name_id = g_strconcat (groups[g], "-indicator", NULL);
+          g_autofree char *value_id = g_strconcat (groups[g], "-value", NULL);
+          const char *name = yusuan_table_get_text (table, r, (guint) column_index (table, name_id));
+          const char *value = yusuan_table_get_text (table, r, (guint) column_index (table, value_id));
+
+          if (name == NULL)
+            continue;
+          g_ptr_array_add (actual, g_strdup_printf ("%s\t%s\t%s\t%s", row->key, groups[g], name, value));
+          found++;
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+
+  /* The published order: project by project, groups 成本/产出/效益/满意度. */
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_sort (actual, compare_strings);
+  g_ptr_array_add (expected, NULL);
+  g_ptr_array_add (actual, NULL);
+  want = g_strjoinv ("\n", (char **) expected->pdata);
+  got = g_strjoinv ("\n", (char **) actual->pdata);
+  g_assert_cmpstr (got, ==, want);
+
+  /* Renderings: ≥95%, 100次, ≤8万元, 及时, 44318.04平方米, 1次/季 */
+  g_assert_nonnull (strstr (got, "\t≥95%"));
+  g_assert_nonnull (strstr (got, "租车次数\t100次"));
+  g_assert_nonnull (strstr (got, "维修（护）成本\t≤8万元"));
+  g_assert_nonnull (strstr (got, "到位及时性\t及时"));
+  g_assert_nonnull (strstr (got, "维护维修面积\t44318.04平方米"));
+  g_assert_nonnull (strstr (got, "水费缴纳次数\t1次/季"));
+
+  /* 2023公车运行费用 has no targets: its row and nothing under it. */
+  project_row = yusuan_table_find_row (table, "411200230000000025604");
+  g_assert_cmpint (project_row, >=, 0);
+  g_assert_cmpint (yusuan_table_get_row (table, (guint) project_row)->kind, ==, YUSUAN_ROW_PROJECT);
+  g_assert_true ((guint) project_row + 1 == yusuan_table_get_n_rows (table)
+                 || yusuan_table_get_row (table, (guint) project_row + 1)->kind != YUSUAN_ROW_INDICATOR);
+}
+
+/* 预算11表: duties, tasks, the budget box and the department's indicators. */
+static void
+test_seed_performance (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 11);
+  g_auto(GStrv) lines = read_data ("seed-performance.txt");
+  int level2 = column_index (table, "level2");
+  int level3 = column_index (table, "level3");
+  int value = column_index (table, "value");
+  int explanation = column_index (table, "explanation");
+  guint next = 0, n_indicators = 0;
+  int row;
+
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    {
+      const YusuanTableRow *tr = yusuan_table_get_row (table, r);
+      g_auto(GStrv) fields = NULL;
+
+      if (tr->kind != YUSUAN_ROW_INDICATOR)
+        continue;
+      while (lines[next] && (lines[next][0] == '#' || lines[next][0] == '\0'))
+        next++;
+      g_assert_nonnull (lines[next]);
+      fields = g_strsplit (lines[next++], "\t", 4);
+      g_assert_cmpstr (tr->key, ==, "department");
+      g_assert_true (tr->in_csv);
+      g_assert_cmpstr (yusuan_table_get_text (table, r, (guint) level2), ==, fields[1]);
+      g_assert_cmpstr (yusuan_table_get_text (table, r, (guint) level3), ==, fields[2]);
+      g_assert_cmpstr (yusuan_table_get_text (table, r, (guint) value), ==, fields[3]);
+      n_indicators++;
+    }
+  g_assert_cmpuint (n_indicators, ==, 24);
+
+  row = yusuan_table_find_row (table, "预算执行率");
+  g_assert_cmpint (row, <, 0);
+  /* 指标值说明 */
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    if (g_strcmp0 (yusuan_table_get_text (table, r, (guint) level3), "预算执行率") == 0)
+      g_assert_cmpstr (yusuan_table_get_text (table, r, (guint) explanation), ==,
+                       "预算执行率=（预算完成数/预算数）×100%。");
+
+  /* 13 duties and 6 tasks, in order. */
+  g_assert_cmpint (yusuan_table_find_row (table, "duty-13"), >=, 0);
+  g_assert_cmpint (yusuan_table_find_row (table, "duty-14"), <, 0);
+  g_assert_cmpstr (text (table, "duty-13", "explanation"), ==, "完成市委、市政府交办的其他任务。");
+  g_assert_cmpstr (text (table, "duty-2", "explanation"), ==, "围绕市政府中心工作和市政府领导同志批示，组织专题调查研究。");
+  g_assert_cmpstr (text (table, "task-1", "level1"), ==, "调查研究");
+  g_assert_cmpstr (text (table, "task-6", "level1"), ==, "政务公开");
+  g_assert_cmpstr (text (table, "task-5", "explanation"), ==, "保障市政府办公室各项工作正常运转");
+  g_assert_cmpint (yusuan_table_find_row (table, "task-7"), <, 0);
+  g_assert_false (yusuan_table_get_row (table, (guint) yusuan_table_find_row (table, "duty-1"))->in_csv);
+  g_assert_cmpint (yusuan_table_find_row (table, "duty-1"), <, yusuan_table_find_row (table, "task-1"));
+  g_assert_cmpint (yusuan_table_find_row (table, "task-6"), <, yusuan_table_find_row (table, "budget-total"));
+}
+
+/* CSV and text */
+
+static void
+test_csv (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) t03 = yusuan_table_new (document, catalog (), 3);
+  g_autoptr(YusuanTable) t06 = yusuan_table_new (document, catalog (), 6);
+  g_autofree char *csv = yusuan_table_to_csv (t03, YUSUAN_DISPLAY_WAN);
+  g_autofree char *yuan = yusuan_table_to_csv (t06, YUSUAN_DISPLAY_YUAN);
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+  g_auto(GStrv) yuan_lines = g_strsplit (yuan, "\n", -1);
+
+  g_assert_cmpstr (lines[0], ==,
+                   "key,class,section,item,unit-code,name,total,basic-subtotal,basic-wages,basic-family,"
+                   "basic-goods,basic-capital,project-subtotal,project-operational,project-specific");
+  g_assert_cmpstr (lines[1], ==, "total,,,,,Total,3337.84,3018.04,2306.51,456.23,255.30,,319.80,319.80,");
+  g_assert_cmpstr (lines[2], ==, "103,,,,103,市人民政府办公室,3337.84,3018.04,2306.51,456.23,255.30,,319.80,319.80,");
+  g_assert_cmpstr (lines[5], ==, "2010301,201,03,01,,行政运行,2706.73,2386.93,1751.03,388.85,247.05,,319.80,319.80,");
+  g_assert_cmpuint (g_strv_length (lines), ==, 17 + 2);  /* header, 17 rows, the empty end */
+
+  g_assert_cmpstr (yuan_lines[0], ==,
+                   "key,econ-dept-code,econ-dept-name,econ-gov-code,econ-gov-name,total,personnel,public");
+  g_assert_true (g_str_has_prefix (yuan_lines[1], "total,,Total,,,30180372.00,"));
+}
+
+static void
+test_csv_quoting (void)
+{
+  g_autoptr(YusuanDocument) document = yusuan_document_new ();
+  g_autoptr(YusuanTable) table = NULL;
+  g_autofree char *csv = NULL;
+  YusuanLine values = { 0, };
+  const YusuanProject *project;
+
+  yusuan_document_set_header (document, 2024, YUSUAN_STAGE_FIRST_PROPOSAL, "901", "测试部门", NULL);
+  yusuan_document_add_unit (document, "901001", "单位,\"一\"", YUSUAN_UNIT_KIND_ADMINISTRATIVE);
+  project = yusuan_document_add_project (document, "=1+1", "@SUM(A1:A9)", "901001",
+                                         YUSUAN_PROJECT_KIND_SPECIFIC_PURPOSE, NULL);
+  values.project_id = project->id;
+  strcpy (values.function, "2010301");
+  strcpy (values.econ_dept, "30201");
+  strcpy (values.econ_gov, "50201");
+  values.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+  values.amount = 123456;
+  yusuan_document_add_line (document, &values);
+  project = yusuan_document_add_project (document, "-2", "多行\n名称", "901001",
+                                         YUSUAN_PROJECT_KIND_OTHER_OPERATIONAL, NULL);
+
+  table = yusuan_table_new (document, catalog (), 10);
+  csv = yusuan_table_to_csv (table, YUSUAN_DISPLAY_YUAN);
+
+  /* Formulas made inert, separators and quotes quoted, newlines kept inside quotes. */
+  g_assert_nonnull (strstr (csv, "\n'=1+1,'=1+1,"));
+  g_assert_nonnull (strstr (csv, ",'@SUM(A1:A9),\"单位,\"\"一\"\"\",1234.56,1234.56,"));
+  /* A project without lines is a row with empty amounts. */
+  g_assert_nonnull (strstr (csv, "\n'-2,'-2,Other operational,\"多行\n名称\",\"单位,\"\"一\"\"\",,,,,,,,,\n"));
+}
+
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 6);
+  g_autofree char *out = yusuan_table_to_text (table, YUSUAN_DISPLAY_WAN);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autofree char *title = yusuan_table_dup_title (table);
+  guint column_end = 0, rows = 0;
+
+  g_assert_nonnull (strstr (lines[0], title));
+  g_assert_nonnull (strstr (out, "2,894.27"));
+  g_assert_nonnull (strstr (out, "基本工资"));
+
+  /* Right-aligned amounts end in the same terminal column, CJK names or not:
+   * the 合计 column is the first amount of each row. */
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *prefix = NULL;
+      const char *dot;
+      guint end;
+
+      /* Rows of pairs: the government code 50xxx follows the department's. */
+      if (!g_ascii_isdigit (lines[i][0]) || strstr (lines[i], " 50") == NULL)
+        continue;
+      dot = strchr (lines[i], '.');
+      g_assert_nonnull (dot);
+      prefix = g_strndup (lines[i], (gsize) (dot - lines[i]) + 3);
+      end = display_width (prefix);
+      if (column_end == 0)
+        column_end = end;
+      g_assert_cmpuint (end, ==, column_end);
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, 23);
+}
+
+/* Live updates */
+
+typedef struct
+{
+  YusuanTable *table;
+  GPtrArray   *rows;       /* GStrv: key, in_csv, the cells in 元 */
+  GPtrArray   *announced;  /* "NN row-key column-id" */
+  guint        cells;      /* ::cell-changed emissions */
+  guint        row_events; /* ::rows-changed emissions */
+  guint        spurious;   /* cell-changed for a cell that did not change */
+} Shadow;
+
+static char **
+snapshot_row (YusuanTable *table,
+              guint        r)
+{
+  guint n = yusuan_table_get_n_columns (table);
+  const YusuanTableRow *row = yusuan_table_get_row (table, r);
+  char **cells = g_new0 (char *, n + 3);
+
+  cells[0] = g_strdup (row->key);
+  cells[1] = g_strdup_printf ("%d %u %d", row->kind, row->depth, row->in_csv);
+  for (guint c = 0; c < n; c++)
+    cells[c + 2] = yusuan_table_dup_display (table, r, c, YUSUAN_DISPLAY_YUAN, FALSE);
+  return cells;
+}
+
+static void
+shadow_rows_changed_cb (YusuanTable *table,
+                        guint        position,
+                        guint        removed,
+                        guint        added,
+                        Shadow      *shadow)
+{
+  g_assert_cmpuint (position + removed, <=, shadow->rows->len);
+  g_ptr_array_remove_range (shadow->rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow->rows, (int) (position + i), snapshot_row (table, position + i));
+  g_assert_cmpuint (shadow->rows->len, ==, yusuan_table_get_n_rows (table));
+  shadow->row_events++;
+}
+
+static void
+shadow_cell_changed_cb (YusuanTable *table,
+                        guint        row,
+                        guint        column,
+                        Shadow      *shadow)
+{
+  char **cells;
+  g_autofree char *now = NULL;
+
+  g_assert_cmpuint (row, <, shadow->rows->len);
+  g_assert_cmpuint (column, <, yusuan_table_get_n_columns (table));
+  cells = g_ptr_array_index (shadow->rows, row);
+  /* The view's row is the table's row: same key. */
+  g_assert_cmpstr (cells[0], ==, yusuan_table_get_row (table, row)->key);
+  now = yusuan_table_dup_display (table, row, column, YUSUAN_DISPLAY_YUAN, FALSE);
+  if (g_strcmp0 (cells[column + 2], now) == 0)
+    shadow->spurious++;
+  g_free (cells[column + 2]);
+  cells[column + 2] = g_steal_pointer (&now);
+  /* in_csv follows the data */
+  g_free (cells[1]);
+  cells[1] = g_strdup_printf ("%d %u %d", yusuan_table_get_row (table, row)->kind,
+                              yusuan_table_get_row (table, row)->depth,
+                              yusuan_table_get_row (table, row)->in_csv);
+  g_ptr_array_add (shadow->announced,
+                   g_strdup_printf ("%02u %s %s", yusuan_table_get_number (table), cells[0],
+                                    yusuan_table_get_column (table, column)->id));
+  shadow->cells++;
+}
+
+static Shadow *
+shadow_new (YusuanTable *table)
+{
+  Shadow *shadow = g_new0 (Shadow, 1);
+
+  shadow->table = g_object_ref (table);
+  shadow->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  shadow->announced = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    g_ptr_array_add (shadow->rows, snapshot_row (table, r));
+  g_signal_connect (table, "rows-changed", G_CALLBACK (shadow_rows_changed_cb), shadow);
+  g_signal_connect (table, "cell-changed", G_CALLBACK (shadow_cell_changed_cb), shadow);
+  return shadow;
+}
+
+static void
+shadow_free (Shadow *shadow)
+{
+  g_signal_handlers_disconnect_by_data (shadow->table, shadow);
+  g_object_unref (shadow->table);
+  g_ptr_array_unref (shadow->rows);
+  g_ptr_array_unref (shadow->announced);
+  g_free (shadow);
+}
+
+static void
+shadow_reset_counts (Shadow *shadow)
+{
+  g_ptr_array_set_size (shadow->announced, 0);
+  shadow->cells = shadow->row_events = shadow->spurious = 0;
+}
+
+/* The whole table, one line a row, as a string to compare. */
+static char *
+dump (GPtrArray *rows,
+      guint      n_columns)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns + 2; c++)
+        g_string_append_printf (out, "%s%s", c ? "|" : "", cells[c] ? cells[c] : "");
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dump_table (YusuanTable *table)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+    g_ptr_array_add (rows, snapshot_row (table, r));
+  return dump (rows, yusuan_table_get_n_columns (table));
+}
+
+/* What a view updated only from the signals shows, what the table holds,
+ * and what a table made afresh holds, are the same, cell for cell. */
+static void
+assert_consistent (YusuanDocument *document,
+                   Shadow         *shadow)
+{
+  YusuanTable *table = shadow->table;
+  g_autoptr(YusuanTable) fresh = yusuan_table_new (document, catalog (), yusuan_table_get_number (table));
+  g_autofree char *seen = dump (shadow->rows, yusuan_table_get_n_columns (table));
+  g_autofree char *held = dump_table (table);
+  g_autofree char *recomputed = dump_table (fresh);
+
+  g_assert_cmpstr (held, ==, recomputed);
+  g_assert_cmpstr (seen, ==, held);
+  g_assert_cmpuint (shadow->spurious, ==, 0);
+}
+
+static char *
+announced (GPtrArray *shadows)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  for (guint i = 0; i < shadows->len; i++)
+    {
+      Shadow *shadow = g_ptr_array_index (shadows, i);
+
+      for (guint j = 0; j < shadow->announced->len; j++)
+        g_ptr_array_add (all, g_ptr_array_index (shadow->announced, j));
+    }
+  g_ptr_array_sort (all, compare_strings);
+  g_ptr_array_add (all, NULL);
+  return g_strjoinv ("\n", (char **) all->pdata);
+}
+
+static GPtrArray *
+shadows_for (GPtrArray *tables)
+{
+  GPtrArray *shadows = g_ptr_array_new_with_free_func ((GDestroyNotify) shadow_free);
+
+  for (guint i = 0; i < tables->len; i++)
+    g_ptr_array_add (shadows, shadow_new (g_ptr_array_index (tables, i)));
+  return shadows;
+}
+
+static const YusuanLine *
+find_basic_line (YusuanDocument *document,
+                 const char     *function,
+                 const char     *econ_dept)
+{
+  for (guint i = 0; i < yusuan_document_get_n_basic_lines (document); i++)
+    {
+      const YusuanLine *line = yusuan_document_get_basic_line (document, i);
+
+      if (g_str_equal (line->function, function) && g_str_equal (line->econ_dept, econ_dept))
+        return line;
+    }
+  g_assert_not_reached ();
+}
+
+/* Editing one line announces exactly the cells that depend on it. */
+static void
+test_live_edit (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autoptr(GPtrArray) shadows = shadows_for (tables);
+  const YusuanLine *line = find_basic_line (document, "2080501", "30229");
+  YusuanAmount before = line->amount;
+  g_autofree char *got = NULL;
+  GString *want = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  /* 30229 福利费, 2080501 行政单位离退休, basic, personnel by its stated category. */
+  for (guint t = 3; t <= 5; t += 2)
+    for (const char *const *key = (const char *const[]) { "total", "103", "208", "20805", "2080501", NULL }; *key; key++)
+      for (const char *const *column = (const char *const[]) { "total", "basic-subtotal", "basic-goods", NULL }; *column; column++)
+        g_ptr_array_add (lines, g_strdup_printf ("%02u %s %s", t, *key, *column));
+  for (const char *const *key = (const char *const[]) { "208", "expenditure-current-year", "expenditure-total", NULL }; *key; key++)
+    {
+      g_ptr_array_add (lines, g_strdup_printf ("01 %s amount", *key));
+      for (const char *const *column = (const char *const[]) { "total", "fund-general-public-budget",
+                                                               "fund-general-public-budget-appropriation", NULL }; *column; column++)
+        g_ptr_array_add (lines, g_strdup_printf ("04 %s %s", *key, *column));
+    }
+  for (const char *const *key = (const char *const[]) { "total", "30229/50201", NULL }; *key; key++)
+    {
+      g_ptr_array_add (lines, g_strdup_printf ("06 %s total", *key));
+      g_ptr_array_add (lines, g_strdup_printf ("06 %s personnel", *key));
+    }
+  for (const char *const *key = (const char *const[]) { "total", "103", "30229/50201", NULL }; *key; key++)
+    for (const char *const *column = (const char *const[]) { "total", "fund-general-public-budget",
+                                                             "fund-general-public-budget-appropriation", NULL }; *column; column++)
+      g_ptr_array_add (lines, g_strdup_printf ("07 %s %s", *key, *column));
+  for (const char *const *key = (const char *const[]) { "budget-total", "budget-government", "budget-basic", NULL }; *key; key++)
+    g_ptr_array_add (lines, g_strdup_printf ("11 %s amount", *key));
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (want, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (lines, i));
+  expected = g_string_free (want, FALSE);
+
+  /* One fen more: invisible in 万元, but the exact value changed. */
+  yusuan_document_set_line_amount (document, line->id, before + 1);
+  got = announced (shadows);
+  g_assert_cmpstr (got, ==, expected);
+  for (guint i = 0; i < shadows->len; i++)
+    {
+      Shadow *shadow = g_ptr_array_index (shadows, i);
+
+      g_assert_cmpuint (shadow->row_events, ==, 0);
+      assert_consistent (document, shadow);
+      shadow_reset_counts (shadow);
+    }
+  assert_cell (g_ptr_array_index (tables, 2), "2080501", "basic-goods", "8.25");
+
+  /* Undo announces the same cells back. */
+  g_assert_true (yusuan_document_undo (document));
+  g_clear_pointer (&got, g_free);
+  got = announced (shadows);
+  g_assert_cmpstr (got, ==, expected);
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  /* A change to nothing announces nothing. */
+  for (guint i = 0; i < shadows->len; i++)
+    shadow_reset_counts (g_ptr_array_index (shadows, i));
+  yusuan_document_set_line_amount (document, line->id, before);
+  g_clear_pointer (&got, g_free);
+  got = announced (shadows);
+  g_assert_cmpstr (got, ==, "");
+}
+
+static YusuanLine
+line_values (guint       project_id,
+             const char *unit,
+             const char *function,
+             const char *econ_dept,
+             const char *econ_gov,
+             YusuanFund  fund,
+             YusuanCategory category,
+             YusuanAmount amount)
+{
+  YusuanLine values = { 0, };
+
+  values.project_id = project_id;
+  g_strlcpy (values.unit, unit, sizeof values.unit);
+  g_strlcpy (values.function, function, sizeof values.function);
+  g_strlcpy (values.econ_dept, econ_dept, sizeof values.econ_dept);
+  g_strlcpy (values.econ_gov, econ_gov, sizeof values.econ_gov);
+  values.fund = fund;
+  values.category = category;
+  values.amount = amount;
+  return values;
+}
+
+/* Rows come while a line stands for them, and go with it, even at zero. */
+static void
+test_live_rows (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autoptr(GPtrArray) shadows = shadows_for (tables);
+  YusuanTable *t01 = g_ptr_array_index (tables, 0);
+  YusuanTable *t03 = g_ptr_array_index (tables, 2);
+  YusuanTable *t09 = g_ptr_array_index (tables, 8);
+  Shadow *s03 = g_ptr_array_index (shadows, 2);
+  YusuanLine values = line_values (0, "103001", "2130101", "30201", "50201",
+                                   YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_CATEGORY_PUBLIC, 0);
+  const YusuanLine *line;
+  guint n03 = yusuan_table_get_n_rows (t03);
+  g_autofree char *before = csv_keys (t01);
+  g_autofree char *after = NULL;
+  guint id;
+
+  /* A zero line still makes its rows: 213 → 21301 → 2130101. */
+  line = yusuan_document_add_line (document, &values);
+  id = line->id;
+  g_assert_cmpuint (yusuan_table_get_n_rows (t03), ==, n03 + 3);
+  g_assert_cmpuint (s03->row_events, ==, 3);
+  assert_cell (t03, "2130101", "total", "0.00");
+  assert_cell (t03, "2130101", "basic-goods", "0.00");
+  assert_cell (t03, "2130101", "project-subtotal", "");
+  /* 01 shows every 类 already; CSV now shows 213. */
+  after = csv_keys (t01);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_nonnull (strstr (after, " 213 "));
+  /* 09 is no longer empty. */
+  g_assert_cmpint (yusuan_table_find_row (t09, "empty"), <, 0);
+  assert_cell (t09, "2130101", "total", "0.00");
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  yusuan_document_set_line_amount (document, id, 1234567);
+  assert_cell (t03, "213", "basic-goods", "1.23");
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  /* Moving the line to another 项 of the same 款 keeps 213 and 21301. */
+  values = *yusuan_document_lookup_line (document, id);
+  g_strlcpy (values.function, "2130102", sizeof values.function);
+  yusuan_document_set_line (document, id, &values);
+  g_assert_cmpint (yusuan_table_find_row (t03, "2130101"), <, 0);
+  g_assert_cmpint (yusuan_table_find_row (t03, "2130102"), >, yusuan_table_find_row (t03, "21301"));
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  yusuan_document_remove_line (document, id);
+  g_assert_cmpuint (yusuan_table_get_n_rows (t03), ==, n03);
+  g_assert_cmpint (yusuan_table_find_row (t09, "empty"), >, 0);
+  g_clear_pointer (&after, g_free);
+  after = csv_keys (t01);
+  g_assert_cmpstr (before, ==, after);
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+}
+
+static void
+test_live_projects (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autoptr(GPtrArray) shadows = shadows_for (tables);
+  YusuanTable *t03 = g_ptr_array_index (tables, 2);
+  YusuanTable *t10 = g_ptr_array_index (tables, 9);
+  YusuanTable *t12 = g_ptr_array_index (tables, 11);
+  g_autofree char *csv10 = yusuan_table_to_csv (t10, YUSUAN_DISPLAY_YUAN);
+  g_autofree char *csv12 = yusuan_table_to_csv (t12, YUSUAN_DISPLAY_YUAN);
+  g_autofree char *again = NULL;
+  const YusuanProject *project;
+  YusuanIndicator indicator = { 0, };
+  YusuanLine values;
+  guint id, n12;
+
+  project = yusuan_document_add_project (document, "411200230000000000001", "2023新项目", "103001",
+                                         YUSUAN_PROJECT_KIND_SPECIFIC_PURPOSE, NULL);
+  id = project->id;
+  /* A project is a row before it has lines. */
+  g_assert_cmpint (yusuan_table_find_row (t10, "411200230000000000001"), ==, 2);
+  assert_cell (t10, "411200230000000000001", "total", "");
+  values = line_values (id, "", "2010399", "30227", "50205", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                        YUSUAN_CATEGORY_PUBLIC, 50000000);
+  yusuan_document_add_line (document, &values);
+  assert_cell (t10, "411200230000000000001", "total", "50.00");
+  assert_cell (t10, "total", "total", "369.80");
+  assert_cell (t03, "total", "project-specific", "50.00");
+  assert_cell (t03, "2010399", "project-specific", "50.00");
+
+  indicator.level1 = YUSUAN_LEVEL1_OUTPUT;
+  indicator.name = (char *) "完成率";
+  indicator.op = YUSUAN_OPERATOR_GE;
+  indicator.value = (char *) "95";
+  indicator.unit = (char *) "%";
+  n12 = yusuan_table_get_n_rows (t12);
+  yusuan_document_add_indicator (document, id, &indicator);
+  g_assert_cmpuint (yusuan_table_get_n_rows (t12), ==, n12 + 1);
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  /* The kind moves its lines between 03's columns; the code moves its rows. */
+  yusuan_document_set_project (document, id, "411200230000000099999", "2023改名项目", "103001",
+                               YUSUAN_PROJECT_KIND_OTHER_OPERATIONAL, NULL);
+  assert_cell (t03, "total", "project-specific", "");
+  assert_cell (t03, "total", "project-operational", "369.80");
+  g_assert_cmpint (yusuan_table_find_row (t10, "411200230000000099999"),
+                   >, yusuan_table_find_row (t10, "411200230000000025604"));
+  g_assert_cmpstr (text (t10, "411200230000000099999", "name"), ==, "2023改名项目");
+  g_assert_cmpstr (yusuan_table_get_row (t12, (guint) yusuan_table_find_row (t12, "411200230000000099999") + 1)->key,
+                   ==, "411200230000000099999");
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  yusuan_document_remove_project (document, id);
+  again = yusuan_table_to_csv (t10, YUSUAN_DISPLAY_YUAN);
+  g_assert_cmpstr (again, ==, csv10);
+  g_clear_pointer (&again, g_free);
+  again = yusuan_table_to_csv (t12, YUSUAN_DISPLAY_YUAN);
+  g_assert_cmpstr (again, ==, csv12);
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  /* Undo brings it back whole, lines and indicators. */
+  g_assert_true (yusuan_document_undo (document));
+  assert_cell (t10, "411200230000000099999", "total", "50.00");
+  g_assert_cmpuint (yusuan_table_get_n_rows (t12), ==, n12 + 1);
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+}
+
+static void
+test_live_undo (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  const YusuanLine *line = find_basic_line (document, "2010301", "30103");
+  YusuanLine values = *line;
+  YusuanAmount amounts[YUSUAN_N_THREE_PUBLIC] = { 0, 0, 12000000, 1500000 };
+
+  for (guint i = 0; i < tables->len; i++)
+    g_ptr_array_add (before, yusuan_table_to_csv (g_ptr_array_index (tables, i), YUSUAN_DISPLAY_YUAN));
+
+  yusuan_document_set_line_amount (document, line->id, 1);
+  values.fund = YUSUAN_FUND_CARRYOVER_STATE_CAPITAL;
+  values.category = YUSUAN_CATEGORY_PUBLIC;
+  g_strlcpy (values.econ_gov, "50199", sizeof values.econ_gov);
+  yusuan_document_set_line (document, line->id, &values);
+  yusuan_document_add_revenue (document, "103001", YUSUAN_FUND_CARRYOVER_STATE_CAPITAL, 777);
+  yusuan_document_set_three_public (document, amounts);
+  assert_cell (g_ptr_array_index (tables, 7), "total", "vehicle-operation", "12.00");
+  assert_cell (g_ptr_array_index (tables, 3), "state-capital", "total", "");
+  assert_cell (g_ptr_array_index (tables, 3), "carryover-state-capital", "total", "0.00");
+  yusuan_document_remove_project (document, yusuan_document_get_project (document, 0)->id);
+
+  while (yusuan_document_can_undo (document))
+    yusuan_document_undo (document);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *now = yusuan_table_to_csv (g_ptr_array_index (tables, i), YUSUAN_DISPLAY_YUAN);
+
+      g_assert_cmpstr (now, ==, g_ptr_array_index (before, i));
+    }
+}
+
+/* Random edits: the live tables equal a recompute, and a view fed only by
+ * the signals equals both. */
+static void
+test_live_random (void)
+{
+  static const char *const functions[] = {
+    "2010301", "2010302", "2080501", "2130101", "2060101", "2999999", "2010399", "2296002",
+  };
+  static const char *const pairs[][2] = {
+    { "30101", "50101" }, { "30201", "50201" }, { "30229", "50201" }, { "31002", "50306" },
+    { "30302", "50905" }, { "39999", "59999" }, { "30231", "50502" }, { "30901", "50601" },
+  };
+  static const char *const units[] = { "103001", "103002", "999999" };
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) shadows = NULL;
+  guint steps = g_test_slow () ? 3000 : 600;
+  guint project_serial = 0;
+
+  yusuan_document_add_unit (document, "103002", "第二单位", YUSUAN_UNIT_KIND_PUBLIC_INSTITUTION);
+  tables = all_tables (document);
+  shadows = shadows_for (tables);
+
+  for (guint step = 0; step < steps; step++)
+    {
+      guint n_projects = yusuan_document_get_n_projects (document);
+      guint n_basic = yusuan_document_get_n_basic_lines (document);
+      int op = g_test_rand_int_range (0, 16);
+
+      switch (op)
+        {
+        case 0:
+        case 1:
+        case 2:
+          {
+            guint p = g_test_rand_int_range (0, 3);
+            guint pair = g_test_rand_int_range (0, G_N_ELEMENTS (pairs));
+            guint project_id = p == 0 && n_projects > 0
+              ? yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects))->id : 0;
+            YusuanLine values = line_values (project_id, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
+                                             functions[g_test_rand_int_range (0, G_N_ELEMENTS (functions))],
+                                             pairs[pair][0], pairs[pair][1],
+                                             g_test_rand_int_range (0, YUSUAN_N_FUNDS),
+                                             g_test_rand_int_range (0, YUSUAN_N_CATEGORIES),
+                                             g_test_rand_int_range (0, 3) == 0 ? 0 : g_test_rand_int_range (1, 100000000));
+
+            yusuan_document_add_line (document, &values);
+          }
+          break;
+
+        case 3:
+        case 4:
+          if (n_basic > 0)
+            {
+              const YusuanLine *line = yusuan_document_get_basic_line (document, g_test_rand_int_range (0, n_basic));
+
+              yusuan_document_set_line_amount (document, line->id, g_test_rand_int_range (0, 100000000));
+            }
+          break;
+
+        case 5:
+          if (n_basic > 0)
+            {
+              const YusuanLine *line = yusuan_document_get_basic_line (document, g_test_rand_int_range (0, n_basic));
+              YusuanLine values = *line;
+              guint pair = g_test_rand_int_range (0, G_N_ELEMENTS (pairs));
+
+              switch (g_test_rand_int_range (0, 5))
+                {
+                case 0: g_strlcpy (values.function, functions[g_test_rand_int_range (0, G_N_ELEMENTS (functions))],
+                                   sizeof values.function); break;
+                case 1: values.fund = g_test_rand_int_range (0, YUSUAN_N_FUNDS); break;
+                case 2: values.category = !values.category; break;
+                case 3: g_strlcpy (values.econ_dept, pairs[pair][0], sizeof values.econ_dept);
+                        g_strlcpy (values.econ_gov, pairs[pair][1], sizeof values.econ_gov); break;
+                default: g_strlcpy (values.unit, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
+                                    sizeof values.unit); break;
+                }
+              yusuan_document_set_line (document, line->id, &values);
+            }
+          break;
+
+        case 6:
+          if (n_basic > 0)
+            yusuan_document_remove_line (document,
+                                         yusuan_document_get_basic_line (document, g_test_rand_int_range (0, n_basic))->id);
+          break;
+
+        case 7:
+          if (n_projects > 0)
+            {
+              const YusuanProject *project = yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects));
+
+              if (project->lines->len > 0)
+                {
+                  const YusuanLine *line = g_ptr_array_index (project->lines, g_test_rand_int_range (0, project->lines->len));
+
+                  if (g_test_rand_bit ())
+                    yusuan_document_remove_line (document, line->id);
+                  else
+                    yusuan_document_set_line_amount (document, line->id, g_test_rand_int_range (0, 100000000));
+                }
+            }
+          break;
+
+        case 8:
+          {
+            g_autofree char *code = g_strdup_printf ("4112002300000001%05u", project_serial++);
+            const YusuanProject *project =
+              yusuan_document_add_project (document, code, code, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
+                                           g_test_rand_int_range (0, YUSUAN_N_PROJECT_KINDS), NULL);
+            YusuanIndicator indicator = { 0, };
+
+            indicator.level1 = g_test_rand_int_range (0, 4);
+            indicator.name = (char *) "指标";
+            indicator.op = YUSUAN_OPERATOR_QUALITATIVE;
+            indicator.text = (char *) "及时";
+            if (g_test_rand_bit ())
+              yusuan_document_add_indicator (document, project->id, &indicator);
+          }
+          break;
+
+        case 9:
+          if (n_projects > 0)
+            yusuan_document_remove_project (document,
+                                            yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects))->id);
+          break;
+
+        case 10:
+          if (n_projects > 0)
+            {
+              const YusuanProject *project = yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects));
+              g_autofree char *code = g_test_rand_bit () ? g_strdup_printf ("4112002300000002%05u", project_serial++)
+                                                         : g_strdup (project->code);
+
+              yusuan_document_set_project (document, project->id, code, "改", units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
+                                           g_test_rand_int_range (0, YUSUAN_N_PROJECT_KINDS), NULL);
+            }
+          break;
+
+        case 11:
+          {
+            guint n = yusuan_document_get_n_revenues (document);
+
+            if (n > 0 && g_test_rand_bit ())
+              {
+                const YusuanRevenue *revenue = yusuan_document_get_revenue (document, g_test_rand_int_range (0, n));
+                YusuanRevenue values = *revenue;
+
+                if (g_test_rand_bit ())
+                  yusuan_document_remove_revenue (document, revenue->id);
+                else
+                  {
+                    values.source = g_test_rand_int_range (0, YUSUAN_N_FUNDS);
+                    values.amount = g_test_rand_int_range (0, 100000000);
+                    g_strlcpy (values.unit, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))], sizeof values.unit);
+                    yusuan_document_set_revenue (document, revenue->id, &values);
+                  }
+              }
+            else
+              yusuan_document_add_revenue (document, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
+                                           g_test_rand_int_range (0, YUSUAN_N_FUNDS), g_test_rand_int_range (0, 100000000));
+          }
+          break;
+
+        case 12:
+          yusuan_document_undo (document);
+          break;
+
+        case 13:
+          yusuan_document_redo (document);
+          break;
+
+        case 14:
+          {
+            YusuanAmount amounts[YUSUAN_N_THREE_PUBLIC];
+
+            for (guint i = 0; i < YUSUAN_N_THREE_PUBLIC; i++)
+              amounts[i] = g_test_rand_int_range (0, 3) * 5000;
+            yusuan_document_set_three_public (document, g_test_rand_bit () ? amounts : NULL);
+          }
+          break;
+
+        default:
+          {
+            const YusuanUnit *unit = yusuan_document_find_unit (document, "103002");
+
+            if (unit != NULL)
+              yusuan_document_set_unit (document, unit->id, "103002",
+                                        g_test_rand_bit () ? "第二单位" : "改名单位", unit->kind);
+          }
+          break;
+        }
+
+      if (step % 100 == 99 || step + 1 == steps)
+        for (guint i = 0; i < shadows->len; i++)
+          assert_consistent (document, g_ptr_array_index (shadows, i));
+    }
+
+  /* And the explicit recompute agrees with itself. */
+  for (guint i = 0; i < tables->len; i++)
+    {
+      YusuanTable *table = g_ptr_array_index (tables, i);
+      g_autofree char *live = dump_table (table);
+      g_autofree char *recomputed = NULL;
+
+      yusuan_table_recompute (table);
+      recomputed = dump_table (table);
+      g_assert_cmpstr (live, ==, recomputed);
+      assert_consistent (document, g_ptr_array_index (shadows, i));
+    }
+}
+
+/* Editing through the table */
+
+static void
+test_edit_cells (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanTable) t02 = yusuan_table_new (document, catalog (), 2);
+  g_autoptr(YusuanTable) t06 = yusuan_table_new (document, catalog (), 6);
+  g_autoptr(YusuanTable) t08 = yusuan_table_new (document, catalog (), 8);
+  g_autoptr(YusuanTable) t10 = yusuan_table_new (document, catalog (), 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint row, personnel, public_, total;
+
+  /* 06: 30103/50101 人员经费 stands for two lines (92.05 and 651.43). */
+  row = (guint) yusuan_table_find_row (t06, "30103/50101");
+  personnel = (guint) column_index (t06, "personnel");
+  public_ = (guint) column_index (t06, "public");
+  total = (guint) column_index (t06, "total");
+  g_assert_true (yusuan_table_is_editable (t06, row, personnel));
+  g_assert_false (yusuan_table_is_editable (t06, row, public_));  /* no line behind it */
+  g_assert_false (yusuan_table_is_editable (t06, row, total));
+  g_assert_false (yusuan_table_is_editable (t06, 0, personnel));
+  g_assert_false (yusuan_table_is_editable (t06, row, 0));
+  ids = yusuan_table_get_cell_lines (t06, row, personnel);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (yusuan_document_lookup_line (document, g_array_index (ids, guint, 0))->amount, ==, 92049800);
+  g_assert_cmpint (yusuan_document_lookup_line (document, g_array_index (ids, guint, 1))->amount, ==, 651425500);
+
+  /* The last line takes the difference. */
+  g_assert_true (yusuan_table_set_amount (t06, row, personnel, 800000000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (yusuan_document_lookup_line (document, g_array_index (ids, guint, 0))->amount, ==, 92049800);
+  g_assert_cmpint (yusuan_document_lookup_line (document, g_array_index (ids, guint, 1))->amount, ==, 800000000 - 92049800);
+  assert_cell (t06, "30103/50101", "personnel", "800.00");
+  assert_cell (t06, "total", "total", "3074.56");
+  /* One undo step. */
+  g_assert_true (yusuan_document_undo (document));
+  assert_cell (t06, "30103/50101", "personnel", "743.48");
+
+  /* Below what the other lines hold: refused, nothing changed. */
+  g_assert_false (yusuan_table_set_amount (t06, row, personnel, 100, &error));
+  g_assert_error (error, YUSUAN_TABLE_ERROR, YUSUAN_TABLE_ERROR_NEGATIVE);
+  g_clear_error (&error);
+  assert_cell (t06, "30103/50101", "personnel", "743.48");
+  g_assert_false (yusuan_table_set_amount (t06, 0, total, 100, &error));
+  g_assert_error (error, YUSUAN_TABLE_ERROR, YUSUAN_TABLE_ERROR_NOT_EDITABLE);
+  g_clear_error (&error);
+  g_assert_false (yusuan_table_set_amount (t06, row, personnel, -1, &error));
+  g_assert_error (error, YUSUAN_TABLE_ERROR, YUSUAN_TABLE_ERROR_NEGATIVE);
+  g_clear_error (&error);
+
+  /* 10: a project's fund cell. */
+  row = (guint) yusuan_table_find_row (t10, "411200230000000002809");
+  g_assert_true (yusuan_table_is_editable (t10, row, (guint) column_index (t10, "fund-general-public-budget")));
+  g_assert_false (yusuan_table_is_editable (t10, row, (guint) column_index (t10, "total")));
+  g_assert_false (yusuan_table_is_editable (t10, 0, (guint) column_index (t10, "fund-general-public-budget")));
+  g_assert_true (yusuan_table_set_amount (t10, row, (guint) column_index (t10, "fund-general-public-budget"),
+                                          25000000, &error));
+  g_assert_no_error (error);
+  assert_cell (t10, "411200230000000002809", "total", "25.00");
+  assert_cell (t10, "total", "total", "320.80");
+
+  /* 02: a unit's revenue by source, a new revenue where there was none. */
+  row = (guint) yusuan_table_find_row (t02, "103001");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = yusuan_table_get_cell_lines (t02, row, (guint) column_index (t02, "fund-general-public-budget"));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_false (yusuan_table_is_editable (t02, row, (guint) column_index (t02, "total")));
+  g_assert_false (yusuan_table_is_editable (t02, 0, (guint) column_index (t02, "fund-government-fund")));
+  g_assert_true (yusuan_table_set_amount (t02, row, (guint) column_index (t02, "fund-government-fund"), 1000000, &error));
+  g_assert_no_error (error);
+  assert_cell (t02, "103001", "fund-government-fund", "1.00");
+  assert_cell (t02, "total", "total", "3338.84");
+
+  /* 08: the stated amounts. */
+  g_assert_true (yusuan_table_set_amount (t08, 0, (guint) column_index (t08, "vehicle-operation"), 12000000, &error));
+  g_assert_no_error (error);
+  assert_cell (t08, "total", "total", "13.50");
+  assert_cell (t08, "total", "vehicle-subtotal", "12.00");
+  g_assert_false (yusuan_table_is_editable (t08, 0, (guint) column_index (t08, "total")));
+}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  yusuan_core_init ();
+
+  g_test_add_func ("/core/tables/titles", test_titles);
+  g_test_add_func ("/core/tables/header-tree", test_header_tree);
+  g_test_add_func ("/core/tables/seed/figures", test_seed_figures);
+  g_test_add_func ("/core/tables/seed/grouped", test_seed_grouped);
+  g_test_add_func ("/core/tables/seed/yuan", test_seed_yuan);
+  g_test_add_func ("/core/tables/seed/rows", test_seed_rows);
+  g_test_add_func ("/core/tables/seed/texts", test_seed_texts);
+  g_test_add_func ("/core/tables/seed/project-indicators", test_seed_project_indicators);
+  g_test_add_func ("/core/tables/seed/performance", test_seed_performance);
+  g_test_add_func ("/core/tables/csv", test_csv);
+  g_test_add_func ("/core/tables/csv-quoting", test_csv_quoting);
+  g_test_add_func ("/core/tables/text", test_text);
+  g_test_add_func ("/core/tables/live/edit", test_live_edit);
+  g_test_add_func ("/core/tables/live/rows", test_live_rows);
+  g_test_add_func ("/core/tables/live/projects", test_live_projects);
+  g_test_add_func ("/core/tables/live/undo", test_live_undo);
+  g_test_add_func ("/core/tables/live/random", test_live_random);
+  g_test_add_func ("/core/tables/edit-cells", test_edit_cells);
+
   return g_test_run ();
 }
