@@ -199,6 +199,30 @@ deeper_first (gconstpointer a,
 
 #define GAP 2
 
+/* The column that shows a row's place in the hierarchy: its name, or the
+ * item of a two-sided table, or else the first text. */
+static int
+indented_column (YusuanTable *self)
+{
+  guint n = yusuan_table_get_n_columns (self);
+  int first_text = -1, item = -1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      const YusuanColumn *leaf = yusuan_table_get_column (self, c);
+
+      if (leaf->kind != YUSUAN_COLUMN_TEXT)
+        continue;
+      if (g_str_has_suffix (leaf->id, "name"))
+        return (int) c;
+      if (item < 0 && g_str_equal (leaf->id, "item"))
+        item = (int) c;
+      if (first_text < 0)
+        first_text = (int) c;
+    }
+  return item >= 0 ? item : first_text;
+}
+
 static guint
 span_width (const guint *widths,
             guint        first,
@@ -223,7 +247,7 @@ yusuan_table_to_text (YusuanTable       *self,
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
   guint n_columns, n_rows, max_depth = 1, total_width;
-  int first_text = -1;
+  int indent_column = -1;
   GString *out;
 
   g_return_val_if_fail (YUSUAN_IS_TABLE (self), NULL);
@@ -239,11 +263,10 @@ yusuan_table_to_text (YusuanTable       *self,
 
       widths[c] = display_width (leaf->label);
       right[c] = leaf->kind == YUSUAN_COLUMN_AMOUNT;
-      if (first_text < 0 && leaf->kind == YUSUAN_COLUMN_TEXT)
-        first_text = (int) c;
     }
+  indent_column = indented_column (self);
 
-  /* Every cell as shown, indenting the first text column by the row's depth. */
+  /* Every cell as shown, the names indented by the row's depth. */
   for (guint r = 0; r < n_rows; r++)
     {
       const YusuanTableRow *row = yusuan_table_get_row (self, r);
@@ -253,7 +276,7 @@ yusuan_table_to_text (YusuanTable       *self,
           g_autofree char *shown = yusuan_table_dup_display (self, r, c, unit, TRUE);
           char *cell = single_line (shown);
 
-          if ((int) c == first_text && row->depth > 0 && *cell)
+          if ((int) c == indent_column && row->depth > 0 && *cell)
             {
               char *indented = g_strdup_printf ("%*s%s", (int) (2 * row->depth), "", cell);
 
