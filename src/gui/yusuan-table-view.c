@@ -263,6 +263,17 @@ compute_widths (YusuanTableView *self)
         for (guint w = 0; words[w] != NULL; w++)
           if (g_str_is_ascii (words[w]))
             width = MAX (width, measure_text (self, words[w]) + 4);
+
+        /* A short Chinese header ("单位代码", "商品和服务支出") that
+         * nearly fits on one line gets it, rather than an orphan character
+         * on a second line. */
+        if (!g_str_is_ascii (leaf->label) && g_utf8_strlen (leaf->label, -1) <= 8)
+          {
+            int whole = measure_text (self, leaf->label);
+
+            if (whole <= width * 13 / 10)
+              width = MAX (width, whole);
+          }
       }
 
       width += CELL_PADDING;
@@ -330,6 +341,7 @@ static void
 update_status (YusuanTableView *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
   const YusuanColumn *column;
   const YusuanTableRow *row;
 
@@ -350,15 +362,28 @@ update_status (YusuanTableView *self)
   row = yusuan_table_get_row (self->table, self->cursor_row);
   column = yusuan_table_get_column (self->table, self->cursor_column);
 
+  /* Name the row as the table does ("合计", "基本工资"), its key otherwise. */
+  {
+    int names = find_indent_column (self);
+
+    if (names >= 0)
+      label = yusuan_table_dup_display (self->table, self->cursor_row, names, self->unit, FALSE);
+    if (label == NULL || *label == '\0')
+      {
+        g_free (label);
+        label = g_strdup (row->key);
+      }
+  }
+
   if (yusuan_table_is_editable (self->table, self->cursor_row, self->cursor_column))
     text = g_strdup_printf (self->read_only ? _("Row %s, %s: read-only document")
                                             : _("Row %s, %s: type a figure, Enter stores it"),
-                            row->key, column->label);
+                            label, column->label);
   else if (column->kind == YUSUAN_COLUMN_AMOUNT)
     text = g_strdup_printf (_("Row %s, %s: computed from the lines, not editable here"),
-                            row->key, column->label);
+                            label, column->label);
   else
-    text = g_strdup_printf (_("Row %s, %s"), row->key, column->label);
+    text = g_strdup_printf (_("Row %s, %s"), label, column->label);
 
   gtk_label_set_label (GTK_LABEL (self->status_label), text);
 }

@@ -44,6 +44,7 @@ struct _YusuanWindow
   YusuanLock           *lock;
   GCancellable         *cancellable;
   GFile                *loading_file;
+  gint64                loading_started;
   guint                 pulse_id;
   YusuanDisplayUnit     unit;
   guint                 read_only : 1;
@@ -519,6 +520,32 @@ load_data_free (LoadData *data)
 }
 
 static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gint64 started = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (clock), "yusuan-started"));
+
+  g_debug ("First frame of the document %.3f s after the open began",
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
+}
+
+/* Tracing (G_MESSAGES_DEBUG=Yusuan): how long until the user sees the
+ * document, the figure that matters for a city-scale budget. */
+static void
+report_first_frame (YusuanWindow *self,
+                    gint64        started)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (clock), "yusuan-started", GSIZE_TO_POINTER ((gsize) started));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -527,6 +554,7 @@ load_done_cb (GObject      *source,
   YusuanWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   YusuanLoaded *loaded = yusuan_loader_load_finish (result, &error);
+  gint64 started;
 
   if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable) || self->closing)
     {
@@ -539,6 +567,7 @@ load_done_cb (GObject      *source,
       return;
     }
 
+  started = self->loading_started;
   stop_loading (self);
 
   if (loaded == NULL)
@@ -553,10 +582,14 @@ load_done_cb (GObject      *source,
       return;
     }
 
+  g_debug ("Opened %s in %.3f s (read, tables and checks, in a worker thread)",
+           g_file_peek_path (data->file),
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
   add_recent (self, data->file, loaded->imported);
   install (self, loaded, loaded->imported ? NULL : data->file,
            g_steal_pointer (&data->lock), data->read_only);
   load_data_free (data);
+  report_first_frame (self, started);
 }
 
 static void
@@ -575,6 +608,7 @@ start_loading (YusuanWindow *self,
 
   self->cancellable = g_cancellable_new ();
   self->loading_file = g_object_ref (file);
+  self->loading_started = g_get_monotonic_time ();
   adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_page), title);
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "loading");
   self->pulse_id = g_timeout_add (100, pulse_cb, self);
