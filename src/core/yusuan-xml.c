@@ -403,6 +403,7 @@ typedef struct
   int             line;
   YusuanXmlError  kind;
   gboolean        own;  /* from our checks, not the validator's */
+  int             code; /* libxml2's, for the validator's */
   char           *message;
 } Issue;
 
@@ -430,7 +431,10 @@ typedef struct
   gboolean            schema;     /* this pass runs the schema validator */
   YusuanDocument     *document;   /* the document built, or NULL */
   GArray             *issues;     /* Issue */
+  Source             *source;
   gboolean            stopped;    /* by us: forbidden, or enough issues */
+  gboolean            parser_failed;
+  gboolean            overflowed;
   gboolean            failed;     /* any issue: the document is no longer built */
 
   /* element stack */
@@ -460,6 +464,8 @@ typedef struct
   /* the project being read */
   gboolean            in_project;
   gboolean            project_added;
+  guint               project_lines;
+  gboolean            project_lines_missing;
   guint               project_id;
   char               *project_code;
   char               *project_name;
@@ -519,6 +525,8 @@ project_reset (Loader *loader)
 {
   loader->in_project = FALSE;
   loader->project_added = FALSE;
+  loader->project_lines = 0;
+  loader->project_lines_missing = FALSE;
   loader->project_id = 0;
   g_clear_pointer (&loader->project_code, g_free);
   g_clear_pointer (&loader->project_name, g_free);
@@ -611,6 +619,10 @@ collect_attributes (Loader         *loader,
       value = g_ptr_array_index (loader->attr_values, loader->n_attrs);
       g_string_truncate (value, 0);
       g_string_append_len (value, (const char *) a[3], a[4] - a[3]);
+      /* Without entity substitution (which we never ask for), SAX2 hands
+       * every '&' of an attribute over as "&#38;", and nothing else. */
+      if (memchr (value->str, '&', value->len) != NULL)
+        g_string_replace (value, "&#38;", "&", 0);
       loader->attr_names->pdata[loader->n_attrs] = (gpointer) a[0];
       loader->n_attrs++;
     }
@@ -829,6 +841,9 @@ add_to_total (Loader       *loader,
 {
   if (amount > G_MAXINT64 - *total)
     {
+      if (loader->overflowed)
+        return FALSE;
+      loader->overflowed = TRUE;
       add_issue (loader, YUSUAN_XML_ERROR_CONTENT, TRUE, current_line (loader),
                  _("the amounts add up to more than Yusuan can total (about 92 trillion yuan); "
                    "the file cannot be a real budget"));
@@ -893,6 +908,19 @@ ensure_project (Loader *loader)
       return;
     }
   loader->project_id = project->id;
+}
+
+/* The schema wants a project's lines first, and at least one. */
+static void
+check_project_has_lines (Loader *loader)
+{
+  if (!loader->in_project || loader->project_lines > 0 || loader->project_lines_missing)
+    return;
+  loader->project_lines_missing = TRUE;
+  add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+             _("project “%s” has no expenditure <line> before this point; every project needs at least one, "
+               "and its lines come before its indicators"),
+             loader->project_code ? loader->project_code : "");
 }
 
 static void
@@ -983,7 +1011,10 @@ start_line (Loader  *loader,
   ok = ok && add_to_total (loader, &loader->expenditure_total, line.amount);
 
   if (!basic)
-    ensure_project (loader);
+    {
+      loader->project_lines++;
+      ensure_project (loader);
+    }
   if (!ok || !building (loader))
     return;
 
@@ -1029,7 +1060,10 @@ start_indicator (Loader  *loader,
   indicator_clear (indicator);
   loader->element_ok = FALSE;
   if (project)
-    ensure_project (loader);
+    {
+      check_project_has_lines (loader);
+      ensure_project (loader);
+    }
 
   ok = get_level1 (loader, "indicator", "level1", &indicator->level1);
   if (ok && project && indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT)
@@ -1204,11 +1238,15 @@ start_element_cb (void           *user_data,
   element = identify (loader, localname, uri);
   if (loader->depth == 0 && element != EL_BUDGET)
     {
-      if (strcmp ((const char *) localname, "budget") == 0)
+      if (strcmp ((const char *) localname, "budget") == 0 && uri == NULL)
+        add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
+                   _("the <budget> element has no namespace; a submission in this format declares "
+                     "xmlns=\"%s\""), BUDGET_NS);
+      else if (strcmp ((const char *) localname, "budget") == 0)
         add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
                    _("the <budget> element is in the namespace “%s”, not “%s”: "
                      "this is not a submission in this format"),
-                   uri ? (const char *) uri : _("(none)"), BUDGET_NS);
+                   (const char *) uri, BUDGET_NS);
       else
         add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
                    _("this is not a budget submission: the document is <%s>, not <budget> (%s)"),
@@ -1347,6 +1385,7 @@ end_element_cb (void          *user_data,
       }
       break;
     case EL_PROJECT:
+      check_project_has_lines (loader);
       ensure_project (loader);
       project_reset (loader);
       break;
@@ -1529,56 +1568,51 @@ clean_libxml_message (const char *message)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The parser stops at the first well-formedness error; what it says after
+ * that is about the same spot, so only the first is reported. */
 static void
 parser_issue (Loader      *loader,
               xmlErrorPtr  err)
 {
   g_autofree char *raw = clean_libxml_message (err->message);
   int line = err->line;
+  gboolean at_end;
 
-  switch (err->code)
-    {
-    case XML_ERR_DOCUMENT_EMPTY:
-      add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                 _("this is not an XML file (no XML element where the file begins)"));
-      break;
-    case XML_ERR_DOCUMENT_END:
-    case XML_ERR_EXTRA_CONTENT:
-      add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                 _("there is more after the end of the <budget> element; is this two files in one?"));
-      break;
-    case XML_ERR_TAG_NOT_FINISHED:
-    case XML_ERR_GT_REQUIRED:
-    case XML_ERR_LTSLASH_REQUIRED:
-      if (loader->ctxt != NULL && loader->ctxt->input != NULL
-          && loader->ctxt->input->cur >= loader->ctxt->input->end)
-        {
-          add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                     _("the file ends in the middle of the submission; it is probably truncated (%s)"), raw);
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-    case XML_ERR_INVALID_CHAR:
-    case XML_ERR_INVALID_ENCODING:
-      if (err->code == XML_ERR_INVALID_ENCODING || strstr (raw, "UTF-8") != NULL)
-        {
-          add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                     _("the file contains bytes that are not UTF-8 text; a submission must be UTF-8"));
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-    default:
-      if (err->code == XML_ERR_UNDECLARED_ENTITY)
-        add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                   _("the file is not well-formed XML: %s (write a literal & as &amp;)"), raw);
-      else if (err->int2 > 0)
-        add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                   _("the file is not well-formed XML (column %d): %s"), err->int2, raw);
-      else
-        add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
-                   _("the file is not well-formed XML: %s"), raw);
-      break;
-    }
+  if (loader->parser_failed)
+    return;
+  loader->parser_failed = TRUE;
+
+  /* Everything read and consumed: the file stops short. */
+  at_end = loader->source != NULL && loader->source->position == loader->source->length
+           && loader->ctxt != NULL && loader->ctxt->input != NULL
+           && loader->ctxt->input->cur >= loader->ctxt->input->end;
+
+  if (err->code == XML_ERR_DOCUMENT_EMPTY)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("this is not an XML file (no XML element where the file begins)"));
+  else if (err->code == XML_ERR_DOCUMENT_END || err->code == XML_ERR_EXTRA_CONTENT)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("there is more after the end of the <budget> element; is this two files in one?"));
+  else if (err->code == XML_ERR_INVALID_ENCODING
+           || ((err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
+               && strstr (raw, "UTF-8") != NULL))
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("the file contains bytes that are not UTF-8 text; a submission must be UTF-8"));
+  else if (err->code == XML_ERR_INVALID_CHAR)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("the file contains a character that XML does not allow, such as a control character (%s)"), raw);
+  else if (err->code == XML_ERR_UNDECLARED_ENTITY)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("the file is not well-formed XML: %s (write a literal & as &amp;)"), raw);
+  else if (at_end)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("the file ends in the middle of the submission; it is probably truncated (%s)"), raw);
+  else if (err->int2 > 0)
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("the file is not well-formed XML (column %d): %s"), err->int2, raw);
+  else
+    add_issue (loader, YUSUAN_XML_ERROR_MALFORMED, FALSE, line,
+               _("the file is not well-formed XML: %s"), raw);
 }
 
 /* Every error libxml2 raises while we parse comes here: the parser's through
@@ -1600,6 +1634,8 @@ structured_error_cb (void        *user_data,
 
       add_issue (loader, YUSUAN_XML_ERROR_INVALID, FALSE, err->line,
                  _("does not follow the submission format: %s"), raw);
+      if (loader->issues->len > 0)
+        g_array_index (loader->issues, Issue, loader->issues->len - 1).code = err->code;
     }
   else if (loader->checks)
     parser_issue (loader, err);
@@ -1681,6 +1717,10 @@ report_issues (GArray      *issues,
       const Issue *issue = &g_array_index (issues, Issue, i);
 
       if (!issue->own && g_hash_table_contains (own_lines, GINT_TO_POINTER (issue->line)))
+        continue;
+      /* Uniqueness is ours to explain (with both lines); the validator
+       * notices a duplicate only where its scope ends. */
+      if (!issue->own && issue->code == XML_SCHEMAV_CVC_IDC && g_hash_table_size (own_lines) > 0)
         continue;
       /* Once a file is not well-formed or refused, what the validator said
        * about the rest only confuses. */
@@ -1835,6 +1875,7 @@ run_pass (Loader       *loader,
   old_handler_data = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc (loader, structured_error_cb);
 
+  loader->source = &source;
   loader->ctxt = xmlCreateIOParserCtxt (sax_ptr, user_data, source_read_cb, source_close_cb, &source,
                                         XML_CHAR_ENCODING_NONE);
   if (loader->ctxt != NULL)
@@ -1847,7 +1888,7 @@ run_pass (Loader       *loader,
       if (loader->checks && !loader->stopped
           && (!loader->ctxt->wellFormed || !loader->ctxt->nsWellFormed))
         {
-          gboolean reported = FALSE;
+          gboolean reported = loader->parser_failed;
 
           for (guint i = 0; i < loader->issues->len; i++)
             reported |= g_array_index (loader->issues, Issue, i).kind == YUSUAN_XML_ERROR_MALFORMED;
@@ -1866,6 +1907,7 @@ run_pass (Loader       *loader,
     }
   else if (loader->checks)
     add_issue (loader, YUSUAN_XML_ERROR_IO, FALSE, 0, _("the XML parser could not be started"));
+  loader->source = NULL;
   xmlSetStructuredErrorFunc (old_handler_data, old_handler);
 
   if (loader->schema)
