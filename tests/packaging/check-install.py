@@ -145,6 +145,26 @@ def main(argv):
         if r.returncode != 0:
             fail(f"the installed desktop entry is invalid: {r.stdout.strip()} {r.stderr.strip()}")
 
+        # Opening a document or a submission from the file manager starts Yusuan: with
+        # only this installation and the system's data visible, GIO picks it.
+        if shutil.which("update-desktop-database") and shutil.which("gio"):
+            subprocess.run(["update-desktop-database", os.path.dirname(desktop)], capture_output=True)
+            empty = os.path.join(destdir, "empty")
+            for sub in ("data", "config", "config-dirs"):
+                os.makedirs(os.path.join(empty, sub), exist_ok=True)
+            env = dict(os.environ,
+                       PATH=bindir + os.pathsep + os.environ.get("PATH", ""),
+                       XDG_DATA_DIRS=datadir + os.pathsep + "/usr/share",
+                       XDG_DATA_HOME=os.path.join(empty, "data"),
+                       XDG_CONFIG_HOME=os.path.join(empty, "config"),
+                       XDG_CONFIG_DIRS=os.path.join(empty, "config-dirs"),
+                       GIO_USE_VFS="local")
+            for mime in ("application/x-yusuan", "application/x-yusuan-submission+xml"):
+                r = subprocess.run(["gio", "mime", mime], capture_output=True, text=True, env=env)
+                first = r.stdout.splitlines()[0] if r.stdout else r.stderr.strip()
+                if f"{app_id}.desktop" not in first:
+                    fail(f"{mime} does not open in Yusuan once installed: gio mime says {first!r}")
+
     for e in errors:
         print(f"FAIL: {e}", file=sys.stderr)
     if not errors:
