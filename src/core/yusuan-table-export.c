@@ -266,14 +266,15 @@ yusuan_table_to_text (YusuanTable       *self,
     }
   indent_column = indented_column (self);
 
-  /* Every cell as shown, the names indented by the row's depth. */
+  /* Every cell as CSV has it (no thousands separators), the names indented
+   * by the row's depth. */
   for (guint r = 0; r < n_rows; r++)
     {
       const YusuanTableRow *row = yusuan_table_get_row (self, r);
 
       for (guint c = 0; c < n_columns; c++)
         {
-          g_autofree char *shown = yusuan_table_dup_display (self, r, c, unit, TRUE);
+          g_autofree char *shown = yusuan_table_dup_display (self, r, c, unit, FALSE);
           char *cell = single_line (shown);
 
           if ((int) c == indent_column && row->depth > 0 && *cell)

@@ -693,9 +693,9 @@ t03_columns (YusuanTable *self)
   /* Translators: 科目编码 */
   table_column_group (self, "function-code", _("Function code"));
   /* Translators: 类 */
-  table_column_leaf (self, T03_CLASS, "class", C_("classification level", "Class"), YUSUAN_COLUMN_TEXT);
+  table_column_leaf (self, T03_CLASS, "class", _("Class"), YUSUAN_COLUMN_TEXT);
   /* Translators: 款 */
-  table_column_leaf (self, T03_SECTION, "section", C_("classification level", "Section"), YUSUAN_COLUMN_TEXT);
+  table_column_leaf (self, T03_SECTION, "section", _("Section"), YUSUAN_COLUMN_TEXT);
   /* Translators: 项 */
   table_column_leaf (self, T03_ITEM, "item", C_("classification level", "Item"), YUSUAN_COLUMN_TEXT);
   table_column_end (self);
@@ -1073,18 +1073,18 @@ t07_columns (YusuanTable *self)
   /* Translators: 部门预算经济分类 */
   table_column_group (self, "econ-dept", _("Department economic classification"));
   /* Translators: 类 */
-  table_column_leaf (self, T07_DEPT_CLASS, "econ-dept-class", C_("classification level", "Class"), YUSUAN_COLUMN_TEXT);
+  table_column_leaf (self, T07_DEPT_CLASS, "econ-dept-class", _("Class"), YUSUAN_COLUMN_TEXT);
   /* Translators: 款 */
-  table_column_leaf (self, T07_DEPT_SECTION, "econ-dept-section", C_("classification level", "Section"), YUSUAN_COLUMN_TEXT);
+  table_column_leaf (self, T07_DEPT_SECTION, "econ-dept-section", _("Section"), YUSUAN_COLUMN_TEXT);
   /* Translators: 科目名称 */
   table_column_leaf (self, T07_DEPT_NAME, "econ-dept-name", _("Name"), YUSUAN_COLUMN_TEXT);
   table_column_end (self);
   /* Translators: 政府预算经济分类 */
   table_column_group (self, "econ-gov", _("Government economic classification"));
   /* Translators: 类 */
-  table_column_leaf (self, T07_GOV_CLASS, "econ-gov-class", C_("classification level", "Class"), YUSUAN_COLUMN_TEXT);
+  table_column_leaf (self, T07_GOV_CLASS, "econ-gov-class", _("Class"), YUSUAN_COLUMN_TEXT);
   /* Translators: 款 */
-  table_column_leaf (self, T07_GOV_SECTION, "econ-gov-section", C_("classification level", "Section"), YUSUAN_COLUMN_TEXT);
+  table_column_leaf (self, T07_GOV_SECTION, "econ-gov-section", _("Section"), YUSUAN_COLUMN_TEXT);
   /* Translators: 科目名称 */
   table_column_leaf (self, T07_GOV_NAME, "econ-gov-name", _("Name"), YUSUAN_COLUMN_TEXT);
   table_column_end (self);
