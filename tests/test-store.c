@@ -694,6 +694,29 @@ test_format (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* A file written by the first version of the format keeps opening, with
+ * every fact, whatever the format becomes (an older file is migrated in
+ * memory).  Regenerate only if build_full_document() changes:
+ * test-store --write-golden tests/data/store/v1-full.yusuan */
+static void
+test_format_v1 (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "store", "v1-full.yusuan", NULL);
+  g_autoptr(YusuanDocument) expected = build_full_document ();
+  g_autoptr(YusuanDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  Snapshot snap = { 0, };
+
+  snapshot_take (&snap, path);
+  g_assert_true (yusuan_store_sniff (path));
+  loaded = yusuan_store_load (path, &error);
+  g_assert_no_error (error);
+  assert_documents_equal (expected, loaded);
+  snapshot_assert_unchanged (&snap, path);
+  snapshot_clear (&snap);
+}
+
 /* Opening a document changes nothing on disk: no byte, no mtime, no file beside it. */
 static void
 test_load_read_only (Fixture       *fixture,
@@ -825,6 +848,23 @@ test_save_refuses_foreign (Fixture       *fixture,
       snapshot_clear (&snap);
     }
 
+  /* A read-only document is not replaced behind its owner's back (root
+   * may write anything, so the case means nothing for root). */
+  if (geteuid () != 0)
+    {
+      g_autofree char *read_only = save_full_document (fixture, "read-only.yusuan");
+      g_autoptr(GError) error = NULL;
+      Snapshot snap = { 0, };
+
+      g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+      snapshot_take (&snap, read_only);
+      g_assert_false (yusuan_store_save (doc, read_only, &error));
+      g_assert_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "read-only"));
+      snapshot_assert_unchanged (&snap, read_only);
+      snapshot_clear (&snap);
+    }
+
   {
     g_autoptr(GError) error = NULL;
 
@@ -888,6 +928,8 @@ assert_load_refused (const char *path,
   g_assert_null (doc);
   g_assert_error (error, YUSUAN_STORE_ERROR, code);
   g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_null (strchr (error->message, '\n'));
   g_assert_nonnull (strstr (error->message, name));
   if (expect1 != NULL)
     g_assert_nonnull (strstr (error->message, expect1));
@@ -1003,6 +1045,22 @@ find_last (const char *path,
   g_assert_not_reached ();
 }
 
+/* Finds @needle in the file at or after @from, or else before it. */
+static goffset
+find_from (const char *path,
+           const char *needle,
+           goffset     from)
+{
+  g_autofree char *contents = NULL;
+  gsize len, nlen = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  for (gsize i = from; i + nlen <= len; i++)
+    if (memcmp (contents + i, needle, nlen) == 0)
+      return i;
+  return find_last (path, needle);
+}
+
 static void
 test_damaged_bytes (Fixture       *fixture,
                     gconstpointer  data)
@@ -1015,9 +1073,10 @@ test_damaged_bytes (Fixture       *fixture,
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
 
-  /* Garbage over the middle of the file. */
+  /* Garbage over the records nearest the middle of the file (free space
+   * there would be no damage at all). */
   copy_file (path, middle);
-  scribble (middle, st.st_size / 2 - 40, 80, 0x5a);
+  scribble (middle, find_from (middle, "2010301", st.st_size / 2) - 40, 80, 0x5a);
   assert_load_refused (middle, YUSUAN_STORE_ERROR_DAMAGED, "damaged", NULL);
 
   /* One digit of a code changed into another digit: every page is still
@@ -1616,6 +1675,19 @@ main (int    argc,
   if (argc == 4 && g_strcmp0 (argv[1], "--holder") == 0)
     return holder_main (argv[2], argv[3]);
 
+  if (argc == 3 && g_strcmp0 (argv[1], "--write-golden") == 0)
+    {
+      g_autoptr(YusuanDocument) doc = build_full_document ();
+      g_autoptr(GError) error = NULL;
+
+      if (!yusuan_store_save (doc, argv[2], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
   if (self_exe == NULL)
     self_exe = g_canonicalize_filename (argv[0], NULL);
@@ -1627,6 +1699,7 @@ main (int    argc,
   ADD ("round-trip-minimal", test_round_trip_minimal);
   ADD ("deterministic", test_deterministic);
   ADD ("format", test_format);
+  ADD ("format-v1", test_format_v1);
   ADD ("load-read-only", test_load_read_only);
   ADD ("load-read-only-dir", test_load_read_only_dir);
   ADD ("save-replaces", test_save_replaces);

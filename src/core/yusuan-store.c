@@ -54,12 +54,24 @@ G_STATIC_ASSERT (YUSUAN_STORE_APPLICATION_ID == 1498764117);
   "length(" col ") BETWEEN 6 AND 32 AND " col " NOT GLOB '*[^0-9A-Za-z]*'"
 #define AMOUNT(col) \
   "typeof(" col ") = 'integer' AND " col " BETWEEN 0 AND 99999999999999999"
-#define FUNDS \
-  "('general-public-budget', 'government-fund', 'state-capital', 'fiscal-special-account', " \
-  "'institution-income', 'institution-business-income', 'superior-subsidy', " \
-  "'subordinate-remittance', 'other-income', 'institution-fund-drawdown', " \
-  "'carryover-general-public-budget', 'carryover-government-fund', 'carryover-state-capital', " \
-  "'carryover-fiscal-special-account', 'carryover-unit-funds')"
+/* A list of tokens as ORed comparisons: "x IN (…)" would build a temporary
+ * b-tree for every row inserted, which costs more than the insert. */
+#define FUND(col) \
+  "" col " = 'general-public-budget'" \
+  " OR " col " = 'government-fund'" \
+  " OR " col " = 'state-capital'" \
+  " OR " col " = 'fiscal-special-account'" \
+  " OR " col " = 'institution-income'" \
+  " OR " col " = 'institution-business-income'" \
+  " OR " col " = 'superior-subsidy'" \
+  " OR " col " = 'subordinate-remittance'" \
+  " OR " col " = 'other-income'" \
+  " OR " col " = 'institution-fund-drawdown'" \
+  " OR " col " = 'carryover-general-public-budget'" \
+  " OR " col " = 'carryover-government-fund'" \
+  " OR " col " = 'carryover-state-capital'" \
+  " OR " col " = 'carryover-fiscal-special-account'" \
+  " OR " col " = 'carryover-unit-funds'"
 
 /* Version 1, the baseline.  Positions keep document order; a line or an
  * indicator with a NULL project is a basic line or a department indicator. */
@@ -67,7 +79,7 @@ static const char schema_v1[] =
   "CREATE TABLE header ("
   " id INTEGER PRIMARY KEY CHECK (id = 1),"
   " fiscal_year INTEGER NOT NULL CHECK (typeof(fiscal_year) = 'integer' AND fiscal_year BETWEEN 2000 AND 2100),"
-  " stage TEXT NOT NULL CHECK (stage IN ('first-proposal', 'control-numbers', 'second-proposal', 'approved', 'adjusted')),"
+  " stage TEXT NOT NULL CHECK (stage = 'first-proposal' OR stage = 'control-numbers' OR stage = 'second-proposal' OR stage = 'approved' OR stage = 'adjusted'),"
   " department_code TEXT NOT NULL CHECK (length(department_code) BETWEEN 3 AND 6 AND department_code NOT GLOB '*[^0-9]*'),"
   " department_name TEXT,"
   " region TEXT CHECK (region IS NULL OR region GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'));"
@@ -76,12 +88,12 @@ static const char schema_v1[] =
   " position INTEGER PRIMARY KEY,"
   " code TEXT NOT NULL CHECK (" CODE_UNIT ("code") "),"
   " name TEXT,"
-  " kind TEXT NOT NULL CHECK (kind IN ('administrative', 'civil-servant-managed', 'public-institution', 'other')));"
+  " kind TEXT NOT NULL CHECK (kind = 'administrative' OR kind = 'civil-servant-managed' OR kind = 'public-institution' OR kind = 'other'));"
 
   "CREATE TABLE revenues ("
   " position INTEGER PRIMARY KEY,"
   " unit TEXT NOT NULL CHECK (" CODE_UNIT ("unit") "),"
-  " source TEXT NOT NULL CHECK (source IN " FUNDS "),"
+  " source TEXT NOT NULL CHECK (" FUND ("source") "),"
   " amount INTEGER NOT NULL CHECK (" AMOUNT ("amount") "));"
 
   "CREATE TABLE projects ("
@@ -89,7 +101,7 @@ static const char schema_v1[] =
   " code TEXT NOT NULL CHECK (" CODE_PROJECT ("code") "),"
   " name TEXT,"
   " unit TEXT NOT NULL CHECK (" CODE_UNIT ("unit") "),"
-  " kind TEXT NOT NULL CHECK (kind IN ('other-operational', 'specific-purpose')),"
+  " kind TEXT NOT NULL CHECK (kind = 'other-operational' OR kind = 'specific-purpose'),"
   " description TEXT);"
 
   "CREATE TABLE lines ("
@@ -99,26 +111,26 @@ static const char schema_v1[] =
   " function TEXT NOT NULL CHECK (function GLOB '2[0-9][0-9][0-9][0-9][0-9][0-9]'),"
   " econ_dept TEXT NOT NULL CHECK (econ_dept GLOB '3[0-9][0-9][0-9][0-9]'),"
   " econ_gov TEXT NOT NULL CHECK (econ_gov GLOB '5[0-9][0-9][0-9][0-9]'),"
-  " fund TEXT NOT NULL CHECK (fund IN " FUNDS "),"
-  " category TEXT CHECK (category IN ('personnel', 'public')),"
+  " fund TEXT NOT NULL CHECK (" FUND ("fund") "),"
+  " category TEXT CHECK (category = 'personnel' OR category = 'public'),"
   " amount INTEGER NOT NULL CHECK (" AMOUNT ("amount") "),"
   " CHECK ((project IS NULL) = (unit IS NOT NULL AND category IS NOT NULL)));"
-  "CREATE INDEX lines_by_project ON lines (project);"
+  "CREATE INDEX lines_by_project ON lines (project) WHERE project IS NOT NULL;"
 
   "CREATE TABLE indicators ("
   " position INTEGER PRIMARY KEY,"
   " project INTEGER REFERENCES projects (position) ON DELETE CASCADE,"
   " level1 TEXT NOT NULL CHECK (CASE WHEN project IS NULL"
-  "   THEN level1 IN ('input-management', 'output', 'effect', 'satisfaction')"
-  "   ELSE level1 IN ('cost', 'output', 'effect', 'satisfaction') END),"
+  "   THEN level1 = 'input-management' OR level1 = 'output' OR level1 = 'effect' OR level1 = 'satisfaction'"
+  "   ELSE level1 = 'cost' OR level1 = 'output' OR level1 = 'effect' OR level1 = 'satisfaction' END),"
   " level2 TEXT,"
   " name TEXT,"
-  " op TEXT NOT NULL CHECK (op IN ('ge', 'gt', 'le', 'lt', 'eq', 'qualitative')),"
+  " op TEXT NOT NULL CHECK (op = 'ge' OR op = 'gt' OR op = 'le' OR op = 'lt' OR op = 'eq' OR op = 'qualitative'),"
   " value TEXT,"
   " unit TEXT,"
   " text TEXT,"
   " explanation TEXT);"
-  "CREATE INDEX indicators_by_project ON indicators (project);"
+  "CREATE INDEX indicators_by_project ON indicators (project) WHERE project IS NOT NULL;"
 
   "CREATE TABLE three_public ("
   " id INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -129,7 +141,7 @@ static const char schema_v1[] =
 
   "CREATE TABLE procurement ("
   " position INTEGER PRIMARY KEY,"
-  " category TEXT NOT NULL CHECK (category IN ('goods', 'works', 'services')),"
+  " category TEXT NOT NULL CHECK (category = 'goods' OR category = 'works' OR category = 'services'),"
   " amount INTEGER NOT NULL CHECK (" AMOUNT ("amount") "),"
   " project TEXT,"
   " name TEXT);"
@@ -325,12 +337,25 @@ set_damaged (GError     **error,
              ...)
 {
   g_autofree char *name = display_name (path);
+  g_autofree char *raw = NULL;
   g_autofree char *what = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* Damaged bytes reach the message through SQLite's: keep it valid UTF-8,
+   * on one line, and of a readable length. */
+  what = g_utf8_make_valid (raw, -1);
+  g_strdelimit (what, "\n\r\t", ' ');
+  if (g_utf8_strlen (what, -1) > 300)
+    {
+      char *cut = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (what, 300) - what), what);
+
+      g_free (what);
+      what = cut;
+    }
 
   g_set_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_DAMAGED,
                /* Translators: the second %s says what is wrong, e.g. “table “lines”, row 12: …” */
@@ -433,7 +458,8 @@ typedef enum
 typedef struct
 {
   GChecksum *tables[N_TABLES];
-  GString   *row;
+  guint8     row[512];   /* the row being serialized */
+  gsize      len;
 } Digest;
 
 static void
@@ -441,7 +467,7 @@ digest_init (Digest *digest)
 {
   for (int i = 0; i < N_TABLES; i++)
     digest->tables[i] = g_checksum_new (G_CHECKSUM_SHA256);
-  digest->row = g_string_sized_new (256);
+  digest->len = 0;
 }
 
 static void
@@ -449,39 +475,72 @@ digest_clear (Digest *digest)
 {
   for (int i = 0; i < N_TABLES; i++)
     g_clear_pointer (&digest->tables[i], g_checksum_free);
-  if (digest->row != NULL)
-    g_string_free (digest->row, TRUE);
-  digest->row = NULL;
+}
+
+/* Hashing is a stream: flushing part of a row early changes nothing. */
+static void
+digest_put (Digest       *digest,
+            Table         table,
+            const guint8 *data,
+            gsize         len)
+{
+  if (digest->len + len > sizeof digest->row)
+    {
+      g_checksum_update (digest->tables[table], digest->row, digest->len);
+      digest->len = 0;
+      if (len > sizeof digest->row)
+        {
+          g_checksum_update (digest->tables[table], data, len);
+          return;
+        }
+    }
+  memcpy (digest->row + digest->len, data, len);
+  digest->len += len;
 }
 
 static void
-digest_append_int (GString *row,
-                   gint64   value)
+digest_append_int (Digest *digest,
+                   Table   table,
+                   gint64  value)
 {
+  guint8 buf[9];
   guint64 le = GUINT64_TO_LE ((guint64) value);
 
-  g_string_append_c (row, 'i');
-  g_string_append_len (row, (const char *) &le, sizeof le);
+  buf[0] = 'i';
+  memcpy (buf + 1, &le, sizeof le);
+  digest_put (digest, table, buf, sizeof buf);
 }
 
 static void
-digest_append_text (GString    *row,
+digest_append_text (Digest     *digest,
+                    Table       table,
                     const char *text,
                     gsize       len)
 {
+  guint8 buf[5];
   guint32 le = GUINT32_TO_LE ((guint32) len);
 
-  g_string_append_c (row, 't');
-  g_string_append_len (row, (const char *) &le, sizeof le);
-  g_string_append_len (row, text, len);
+  buf[0] = 't';
+  memcpy (buf + 1, &le, sizeof le);
+  digest_put (digest, table, buf, sizeof buf);
+  digest_put (digest, table, (const guint8 *) text, len);
+}
+
+static void
+digest_append_null (Digest *digest,
+                    Table   table)
+{
+  static const guint8 n = 'n';
+
+  digest_put (digest, table, &n, 1);
 }
 
 static void
 digest_end_row (Digest *digest,
                 Table   table)
 {
-  g_checksum_update (digest->tables[table], (const guchar *) digest->row->str, digest->row->len);
-  g_string_truncate (digest->row, 0);
+  g_checksum_update (digest->tables[table], digest->row, digest->len);
+  digest->len = 0;
 }
 
 /* Hex SHA-256 over the tables' digests, in table order. */
@@ -513,18 +572,22 @@ digest_result_row (Digest       *digest,
     switch (sqlite3_column_type (stmt, i))
       {
       case SQLITE_INTEGER:
-        digest_append_int (digest->row, sqlite3_column_int64 (stmt, i));
+        digest_append_int (digest, table, sqlite3_column_int64 (stmt, i));
         break;
       case SQLITE_TEXT:
-        digest_append_text (digest->row, (const char *) sqlite3_column_text (stmt, i),
+        digest_append_text (digest, table, (const char *) sqlite3_column_text (stmt, i),
                             sqlite3_column_bytes (stmt, i));
         break;
       case SQLITE_NULL:
-        g_string_append_c (digest->row, 'n');
+        digest_append_null (digest, table);
         break;
       default:
-        /* Never written by a save: cannot match. */
-        g_string_append_c (digest->row, 'x');
+        {
+          /* Never written by a save: cannot match. */
+          static const guint8 x = 'x';
+
+          digest_put (digest, table, &x, 1);
+        }
         break;
       }
   digest_end_row (digest, table);
@@ -621,11 +684,11 @@ save_step (SaveContext  *ctx,
 
       g_assert (cell->type != 0);
       if (cell->type == SQLITE_INTEGER)
-        digest_append_int (ctx->digest.row, cell->value);
+        digest_append_int (&ctx->digest, table, cell->value);
       else if (cell->type == SQLITE_TEXT)
-        digest_append_text (ctx->digest.row, cell->text, strlen (cell->text));
+        digest_append_text (&ctx->digest, table, cell->text, strlen (cell->text));
       else
-        g_string_append_c (ctx->digest.row, 'n');
+        digest_append_null (&ctx->digest, table);
       ctx->cells[i].type = 0;
     }
   ctx->n_cells = 0;
@@ -793,23 +856,21 @@ save_revenues (SaveContext    *ctx,
   return TRUE;
 }
 
+/* Says what is wrong with a line that save_line found invalid. */
 static gboolean
-save_line (SaveContext      *ctx,
-           sqlite3_stmt     *stmt,
-           gint64            position,
-           gint64            project_position,
-           const char       *project_code,
-           const YusuanLine *line)
+save_invalid_line (SaveContext      *ctx,
+                   gint64            position,
+                   const char       *project_code,
+                   const YusuanLine *line)
 {
-  const char *fund = yusuan_fund_to_token (line->fund);
-  const char *category = yusuan_category_to_token (line->category);
-  const char *where = project_code;
-  g_autofree char *basic = NULL;
+  g_autofree char *where = NULL;
 
-  if (where == NULL)
-    where = basic = g_strdup_printf (_("basic line %" G_GINT64_FORMAT), position);
+  if (project_code != NULL)
+    where = g_strdup_printf (_("a line of project %s"), project_code);
+  else
+    where = g_strdup_printf (_("basic line %" G_GINT64_FORMAT), position);
 
-  if (project_position == 0 && !is_unit_code (line->unit))
+  if (project_code == NULL && !is_unit_code (line->unit))
     return save_invalid (ctx, _("%s names the unit “%s”, which is not 6 to 9 digits"), where, line->unit);
   if (!is_function_code (line->function))
     return save_invalid (ctx, _("%s has the function code “%s”, which is not 7 digits starting with 2"),
@@ -820,12 +881,31 @@ save_line (SaveContext      *ctx,
   if (!is_econ_gov_code (line->econ_gov))
     return save_invalid (ctx, _("%s has the government economic code “%s”, which is not 5 digits starting with 5"),
                          where, line->econ_gov);
-  if (fund == NULL)
+  if (yusuan_fund_to_token (line->fund) == NULL)
     return save_invalid (ctx, _("%s has an unknown fund"), where);
-  if (project_position == 0 && category == NULL)
+  if (project_code == NULL && yusuan_category_to_token (line->category) == NULL)
     return save_invalid (ctx, _("%s is neither personnel nor public expenditure"), where);
-  if (!is_amount (line->amount))
-    return save_invalid (ctx, _("%s has an amount out of range"), where);
+  return save_invalid (ctx, _("%s has an amount out of range"), where);
+}
+
+static gboolean
+save_line (SaveContext      *ctx,
+           sqlite3_stmt     *stmt,
+           gint64            position,
+           gint64            project_position,
+           const char       *project_code,
+           const YusuanLine *line)
+{
+  const char *fund = yusuan_fund_to_token (line->fund);
+  const char *category = yusuan_category_to_token (line->category);
+
+  if (G_UNLIKELY ((project_position == 0 && (!is_unit_code (line->unit) || category == NULL))
+                  || !is_function_code (line->function)
+                  || !is_econ_dept_code (line->econ_dept)
+                  || !is_econ_gov_code (line->econ_gov)
+                  || fund == NULL
+                  || !is_amount (line->amount)))
+    return save_invalid_line (ctx, position, project_code, line);
 
   bind_int64 (ctx, stmt, 1, position);
   if (project_position != 0)
@@ -858,14 +938,15 @@ save_indicator (SaveContext           *ctx,
 {
   const char *level1 = yusuan_level1_to_token (indicator->level1);
   const char *op = yusuan_operator_to_token (indicator->op);
-  const char *owner = project_code ? project_code : _("the department");
 
-  if (level1 == NULL || op == NULL)
-    return save_invalid (ctx, _("an indicator of %s has an unknown group or operator"), owner);
-  if (project_position == 0 ? indicator->level1 == YUSUAN_LEVEL1_COST
-                            : indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT)
+  if (G_UNLIKELY (level1 == NULL || op == NULL))
+    return save_invalid (ctx, _("an indicator of %s has an unknown group or operator"),
+                         project_code ? project_code : _("the department"));
+  if (G_UNLIKELY (project_position == 0 ? indicator->level1 == YUSUAN_LEVEL1_COST
+                                        : indicator->level1 == YUSUAN_LEVEL1_INPUT_MANAGEMENT))
     return save_invalid (ctx, _("the indicator “%s” of %s is in a group that does not belong there"),
-                         indicator->name ? indicator->name : "", owner);
+                         indicator->name ? indicator->name : "",
+                         project_code ? project_code : _("the department"));
 
   bind_int64 (ctx, stmt, 1, position);
   if (project_position != 0)
@@ -1306,6 +1387,15 @@ yusuan_store_save (YusuanDocument  *document,
                        _("Cannot save “%s”: it is not a regular file"), name);
           return FALSE;
         }
+      /* The rename would replace it regardless: respect what the owner said. */
+      if (g_access (target, W_OK) != 0)
+        {
+          g_autofree char *name = display_name (path);
+
+          g_set_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO,
+                       _("Cannot save “%s”: the file is read-only. Save under another name."), name);
+          return FALSE;
+        }
       if (!read_sqlite_header (target, &header, error))
         return FALSE;
       /* Never replace someone else's file with ours. */
@@ -1356,7 +1446,7 @@ yusuan_store_save (YusuanDocument  *document,
     (void) fchmod (fd, st.st_mode & 07777);
   close (fd);
 
-  if (sqlite3_open_v2 (tmp_path, &ctx.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (tmp_path, &ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       save_sqlite_failed (&ctx, tmp_path);
       goto failed;
@@ -2098,6 +2188,11 @@ check_integrity (LoadContext *ctx)
   result = (const char *) sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (result, "ok") != 0)
     {
+      /* quick_check's report starts with "*** in database main ***". */
+      if (result != NULL && g_str_has_prefix (result, "*** in database main ***"))
+        result += strlen ("*** in database main ***");
+      while (result != NULL && g_ascii_isspace (*result))
+        result++;
       set_damaged (ctx->error, ctx->path, _("the database is inconsistent (%s)"), result ? result : "?");
       return FALSE;
     }
@@ -2147,7 +2242,7 @@ migrate_in_memory (sqlite3     *file_db,
   sqlite3_backup *backup;
   char *errmsg = NULL;
 
-  if (sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     goto failed;
   backup = sqlite3_backup_init (mem, "main", file_db, "main");
   if (backup == NULL)
@@ -2239,7 +2334,7 @@ yusuan_store_load (const char  *path,
     }
 
   uri = readonly_uri (path);
-  if (sqlite3_open_v2 (uri, &ctx.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (uri, &ctx.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       g_autofree char *name = display_name (path);
 
@@ -2480,7 +2575,10 @@ set_locked (GError     **error,
       return;
     }
 
-  who = real_name ? g_strdup_printf ("%s (%s)", real_name, user) : g_strdup (user);
+  if (real_name != NULL && g_strcmp0 (real_name, user) != 0)
+    who = g_strdup_printf ("%s (%s)", real_name, user);
+  else
+    who = g_strdup (user);
   if (since != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (since, NULL);
