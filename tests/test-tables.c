@@ -1301,6 +1301,42 @@ test_live_random (void)
     }
 }
 
+typedef struct
+{
+  YusuanDocument *document;
+  guint           line_id;
+  guint           calls;
+} Reentry;
+
+static void
+edit_again_cb (YusuanTable *table,
+               guint        row,
+               guint        column,
+               Reentry     *reentry)
+{
+  /* A view that edits the document while told of a change. */
+  if (reentry->calls++ == 0)
+    yusuan_document_set_line_amount (reentry->document, reentry->line_id, 123456789);
+}
+
+static void
+test_live_reentry (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autoptr(GPtrArray) shadows = shadows_for (tables);
+  const YusuanLine *first = find_basic_line (document, "2080501", "30229");
+  Reentry reentry = { document, find_basic_line (document, "2101101", "30110")->id, 0 };
+
+  g_signal_connect (g_ptr_array_index (tables, 2), "cell-changed", G_CALLBACK (edit_again_cb), &reentry);
+  yusuan_document_set_line_amount (document, first->id, 1);
+  g_assert_cmpuint (reentry.calls, >, 1);
+  assert_cell (g_ptr_array_index (tables, 2), "2101101", "total", "123.46");
+  assert_cell (g_ptr_array_index (tables, 2), "2080501", "basic-goods", "0.00");
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+}
+
 /* Editing through the table */
 
 static void
@@ -1407,6 +1443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/tables/live/projects", test_live_projects);
   g_test_add_func ("/core/tables/live/undo", test_live_undo);
   g_test_add_func ("/core/tables/live/random", test_live_random);
+  g_test_add_func ("/core/tables/live/reentry", test_live_reentry);
   g_test_add_func ("/core/tables/edit-cells", test_edit_cells);
 
   return g_test_run ();

@@ -88,6 +88,11 @@ struct _YusuanTable
    * caller with table_insert_row (neither). */
   gboolean         bulk;
   gboolean         tracking;
+
+  /* A handler of our signals that edits the document re-enters us: that
+   * change is taken by a recompute once the current one is announced. */
+  guint            handling;
+  gboolean         reset_pending;
   GArray          *touched_cells;  /* TouchedCell */
   GPtrArray       *touched_rows;   /* Row* */
 };

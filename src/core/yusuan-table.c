@@ -804,9 +804,8 @@ project_changed (YusuanTable        *self,
 }
 
 static void
-document_changed_cb (YusuanDocument     *document,
-                     const YusuanChange *change,
-                     YusuanTable        *self)
+apply_change (YusuanTable        *self,
+              const YusuanChange *change)
 {
   const TableDef *def = self->def;
 
@@ -918,6 +917,30 @@ document_changed_cb (YusuanDocument     *document,
     default:
       break;
     }
+}
+
+static void
+document_changed_cb (YusuanDocument     *document,
+                     const YusuanChange *change,
+                     YusuanTable        *self)
+{
+  if (self->handling > 0)
+    {
+      /* Our state is half announced: take this change whole, afterwards. */
+      self->reset_pending = TRUE;
+      return;
+    }
+
+  g_object_ref (self);
+  self->handling++;
+  apply_change (self, change);
+  while (self->reset_pending && self->document != NULL)
+    {
+      self->reset_pending = FALSE;
+      reset (self);
+    }
+  self->handling--;
+  g_object_unref (self);
 }
 
 /* GObject */
