@@ -1,10 +1,739 @@
-/* yusuan-cli.c - stub until implemented
+/* yusuan-cli.c - the scriptable face of the core: import, export, tables and checks
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-int
-main (int argc, char **argv)
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "yusuan-catalog.h"
+#include "yusuan-core.h"
+#include "yusuan-document.h"
+#include "yusuan-rules.h"
+#include "yusuan-store.h"
+#include "yusuan-table.h"
+#include "yusuan-xml.h"
+
+/* Exit codes, as scripts rely on them. */
+enum
 {
-  return 2;
+  EXIT_OK = 0,       /* done */
+  EXIT_FINDINGS = 1, /* the rules (or the schema) found errors */
+  EXIT_USAGE = 2,    /* bad usage, or an input that cannot be read or written */
+};
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;  /* translatable */
+  const char *summary;     /* translatable */
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static int run_import (int argc, char **argv);
+static int run_export (int argc, char **argv);
+static int run_table (int argc, char **argv);
+static int run_check (int argc, char **argv);
+static int run_validate (int argc, char **argv);
+static int run_help (int argc, char **argv);
+
+static const Command commands[] = {
+  /* Translators: the arguments in a usage line; “-o” is an option and stays as is */
+  { "import", N_("SUBMISSION.xml -o DOC.yusuan"),
+    N_("Import a submission into a new Yusuan document"), run_import },
+  { "export", N_("DOC.yusuan -o SUBMISSION.xml"),
+    N_("Export a document as a submission for the finance bureau"), run_export },
+  { "table", N_("DOC|XML NN"),
+    N_("Print one of the twelve tables (01 … 12)"), run_table },
+  { "check", N_("DOC|XML"),
+    N_("Run the checks and list what they find"), run_check },
+  { "validate", N_("SUBMISSION.xml"),
+    N_("Check a submission against the schema only"), run_validate },
+  { "help", N_("[COMMAND]"),
+    N_("Show help for a command"), run_help },
+};
+
+static const char *
+command_label (const char *name)
+{
+  static char label[64];
+
+  g_snprintf (label, sizeof label, "yusuan-cli %s", name);
+  return label;
+}
+
+static void
+print_error (const char *command,
+             const char *message)
+{
+  g_printerr ("%s: %s\n", command != NULL ? command_label (command) : "yusuan-cli", message);
+}
+
+/* Reports a failure to read or write @path, naming the file unless the
+ * message already does. */
+static void
+print_file_error (const char   *command,
+                  const char   *path,
+                  const GError *error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *base = g_filename_display_basename (path);
+  g_autofree char *message = NULL;
+
+  if (strstr (error->message, name) != NULL || strstr (error->message, base) != NULL)
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf ("%s: %s", name, error->message);
+  print_error (command, message);
+}
+
+G_GNUC_PRINTF (2, 3)
+static int
+usage_error (const char *command,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_error (command, message);
+  g_printerr (_("Try “yusuan-cli %s --help” for more information."), command);
+  g_printerr ("\n");
+  return EXIT_USAGE;
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static GOptionContext *
+command_context (const Command      *command,
+                 const GOptionEntry *entries)
+{
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses @argv (argv[0] is the command name); positional arguments are left
+ * in argv[1 …].  Returns FALSE after reporting bad usage. */
+static gboolean
+parse_options (const Command      *command,
+               const GOptionEntry *entries,
+               int                *argc,
+               char             ***argv)
+{
+  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (command->name, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_positional (const Command *command,
+                  int            argc,
+                  int            expected)
+{
+  if (argc - 1 < expected)
+    {
+      usage_error (command->name, _("Missing argument: expected %s"), _(command->parameters));
+      return FALSE;
+    }
+  if (argc - 1 > expected)
+    {
+      usage_error (command->name, _("Too many arguments: expected %s"), _(command->parameters));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* Refuses what is plainly not a file to read, with a message that says so. */
+static gboolean
+check_input_file (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                     _("“%s” does not exist"), name);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                     _("Cannot read “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("“%s” is a folder, not a file"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An SQLite file goes to the store even when it is not ours, so that the
+ * user hears “not a Yusuan document” rather than an XML syntax error. */
+static gboolean
+looks_like_sqlite (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  FILE *file = g_fopen (path, "rb");
+  gboolean sqlite;
+
+  if (file == NULL)
+    return FALSE;
+  sqlite = fread (header, 1, sizeof header, file) == sizeof header
+           && memcmp (header, magic, sizeof header) == 0;
+  fclose (file);
+  return sqlite;
+}
+
+/* A .yusuan document or a submission XML, told apart by content. */
+static YusuanDocument *
+load_document (const char  *path,
+               GError     **error)
+{
+  if (!check_input_file (path, error))
+    return NULL;
+  if (yusuan_store_sniff (path) || looks_like_sqlite (path))
+    return yusuan_store_load (path, error);
+  return yusuan_xml_import_file (path, error);
+}
+
+/* Writes @text to stdout as UTF-8 bytes (no conversion to the locale: CSV and
+ * JSON are UTF-8 whatever the terminal). */
+static gboolean
+write_stdout (const char  *text,
+              GError     **error)
+{
+  gsize length = strlen (text);
+
+  if ((length > 0 && fwrite (text, 1, length, stdout) != length)
+      || (length > 0 && text[length - 1] != '\n' && fputc ('\n', stdout) == EOF)
+      || fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write to the standard output: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  if (entries != NULL)
+    while ((entry = g_dir_read_name (entries)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+        g_unlink (path);
+      }
+  g_rmdir (dir);
+}
+
+/* Moves @from to @to; without @replace an existing @to is never touched,
+ * even one that appeared since we last looked. */
+static gboolean
+move_into_place (const char  *from,
+                 const char  *to,
+                 gboolean     replace,
+                 GError     **error)
+{
+  g_autofree char *name = display_name (to);
+  int saved_errno;
+
+  if (!replace)
+    {
+      if (link (from, to) == 0)
+        {
+          g_unlink (from);
+          return TRUE;
+        }
+      saved_errno = errno;
+      if (saved_errno == EEXIST)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       _("“%s” already exists: use --force to replace it"), name);
+          return FALSE;
+        }
+      /* A file system without hard links: check, then rename. */
+      if (g_file_test (to, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       _("“%s” already exists: use --force to replace it"), name);
+          return FALSE;
+        }
+    }
+
+  if (g_rename (from, to) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot write “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Saves into a private folder beside @path, then moves the finished file into
+ * place: a failure at any point leaves nothing behind and @path as it was. */
+static gboolean
+save_new_document (YusuanDocument  *document,
+                   const char      *path,
+                   gboolean         replace,
+                   GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *work_dir = g_build_filename (dir, template, NULL);
+  g_autofree char *work_file = NULL;
+  gboolean ok;
+
+  if (g_mkdtemp (work_dir) == NULL)
+    {
+      int saved_errno = errno;
+      g_autofree char *dir_name = display_name (dir);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot write into the folder “%s”: %s"), dir_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  work_file = g_build_filename (work_dir, base, NULL);
+  ok = yusuan_store_save (document, work_file, error)
+       && move_into_place (work_file, path, replace, error);
+  remove_tree (work_dir);
+  return ok;
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("import");
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the document to FILE (required)"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(YusuanDocument) document = NULL;
+  g_autoptr(YusuanLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 1))
+    return EXIT_USAGE;
+  if (output == NULL)
+    return usage_error (command->name, _("No output given: add -o DOC.yusuan"));
+
+  /* Say so before the work, not after it. */
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = display_name (output);
+      g_autofree char *message = g_strdup_printf (_("“%s” already exists: use --force to replace it"), name);
+
+      print_error (command->name, message);
+      return EXIT_USAGE;
+    }
+
+  if (!check_input_file (argv[1], &error)
+      || (document = yusuan_xml_import_file (argv[1], &error)) == NULL)
+    {
+      print_file_error (command->name, argv[1], error);
+      return EXIT_USAGE;
+    }
+
+  /* Replacing a document someone has open in Yusuan would pull it from under them. */
+  if (force && g_file_test (output, G_FILE_TEST_EXISTS)
+      && (lock = yusuan_lock_acquire (output, &error)) == NULL)
+    {
+      print_file_error (command->name, output, error);
+      return EXIT_USAGE;
+    }
+
+  if (!save_new_document (document, output, force, &error))
+    {
+      print_file_error (command->name, output, error);
+      return EXIT_USAGE;
+    }
+
+  return EXIT_OK;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("export");
+  g_autofree char *output = NULL;
+  gboolean allow_errors = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the submission to FILE (required)"), N_("FILE") },
+    { "allow-errors", 0, 0, G_OPTION_ARG_NONE, &allow_errors,
+      N_("Export even when the checks find errors"), NULL },
+    { NULL }
+  };
+  g_autoptr(YusuanDocument) document = NULL;
+  g_autoptr(YusuanCatalog) catalog = NULL;
+  g_autoptr(YusuanChecker) checker = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_errors;
+
+  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 1))
+    return EXIT_USAGE;
+  if (output == NULL)
+    return usage_error (command->name, _("No output given: add -o SUBMISSION.xml"));
+
+  /* The submission must never land on a document, least of all its own. */
+  if (same_file (argv[1], output) || yusuan_store_sniff (output))
+    {
+      g_autofree char *name = display_name (output);
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is a Yusuan document: the submission would overwrite it; "
+                           "choose another file name"), name);
+
+      print_error (command->name, message);
+      return EXIT_USAGE;
+    }
+
+  document = load_document (argv[1], &error);
+  if (document == NULL)
+    {
+      print_file_error (command->name, argv[1], error);
+      return EXIT_USAGE;
+    }
+
+  catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
+  checker = yusuan_checker_new (document, catalog);
+  n_errors = yusuan_checker_get_n_errors (checker);
+
+  if (yusuan_checker_get_n_findings (checker) > 0)
+    {
+      g_autofree char *findings = yusuan_checker_to_text (checker);
+
+      fputs (findings, stderr);
+      if (findings[0] != '\0' && findings[strlen (findings) - 1] != '\n')
+        fputc ('\n', stderr);
+    }
+
+  if (n_errors > 0 && !allow_errors)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u error blocks the export: correct it, or use "
+                                      "--allow-errors to export anyway",
+                                      "%u errors block the export: correct them, or use "
+                                      "--allow-errors to export anyway",
+                                      n_errors),
+                         n_errors);
+
+      print_error (command->name, message);
+      return EXIT_FINDINGS;
+    }
+
+  if (!yusuan_xml_export_file (document, output, &error))
+    {
+      print_file_error (command->name, output, error);
+      return EXIT_USAGE;
+    }
+
+  return EXIT_OK;
+}
+
+static gboolean
+parse_unit (const char        *text,
+            YusuanDisplayUnit *unit)
+{
+  if (text == NULL || g_str_equal (text, "wan"))
+    *unit = YUSUAN_DISPLAY_WAN;
+  else if (g_str_equal (text, "yuan"))
+    *unit = YUSUAN_DISPLAY_YUAN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "03", "3", "12": 1 … YUSUAN_N_TABLES, or 0. */
+static guint
+parse_table_number (const char *text)
+{
+  guint64 number = 0;
+
+  if (strlen (text) == 0 || strlen (text) > 2
+      || !g_ascii_string_to_unsigned (text, 10, 1, YUSUAN_N_TABLES, &number, NULL))
+    return 0;
+  return (guint) number;
+}
+
+static int
+run_table (int    argc,
+           char **argv)
+{
+  const Command *command = find_command ("table");
+  g_autofree char *unit_text = NULL;
+  g_autofree char *format = NULL;
+  const GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_text,
+      N_("Amounts in 10,000 yuan (wan, the default) or in yuan (yuan)"),
+      /* Translators: the option's values, typed as they are: do not translate them */
+      N_("wan|yuan") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("CSV (csv, the default) or laid out for a terminal (text)"),
+      /* Translators: the option's values, typed as they are: do not translate them */
+      N_("csv|text") },
+    { NULL }
+  };
+  YusuanDisplayUnit unit;
+  guint number;
+  g_autoptr(YusuanDocument) document = NULL;
+  g_autoptr(YusuanCatalog) catalog = NULL;
+  g_autoptr(YusuanTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 2))
+    return EXIT_USAGE;
+  if (!parse_unit (unit_text, &unit))
+    return usage_error (command->name, _("Unknown unit “%s”: use wan or yuan"), unit_text);
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "text"))
+    return usage_error (command->name, _("Unknown format “%s”: use csv or text"), format);
+  number = parse_table_number (argv[2]);
+  if (number == 0)
+    return usage_error (command->name, _("There is no table “%s”: the tables are 01 to 12"), argv[2]);
+
+  document = load_document (argv[1], &error);
+  if (document == NULL)
+    {
+      print_file_error (command->name, argv[1], error);
+      return EXIT_USAGE;
+    }
+
+  catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
+  table = yusuan_table_new (document, catalog, number);
+  if (format != NULL && g_str_equal (format, "text"))
+    text = yusuan_table_to_text (table, unit);
+  else
+    text = yusuan_table_to_csv (table, unit);
+
+  if (!write_stdout (text, &error))
+    {
+      print_error (command->name, error->message);
+      return EXIT_USAGE;
+    }
+  return EXIT_OK;
+}
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  const Command *command = find_command ("check");
+  g_autofree char *format = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("One finding a line (text, the default) or JSON (json)"),
+      /* Translators: the option's values, typed as they are: do not translate them */
+      N_("text|json") },
+    { NULL }
+  };
+  g_autoptr(YusuanDocument) document = NULL;
+  g_autoptr(YusuanCatalog) catalog = NULL;
+  g_autoptr(YusuanChecker) checker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 1))
+    return EXIT_USAGE;
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error (command->name, _("Unknown format “%s”: use text or json"), format);
+
+  document = load_document (argv[1], &error);
+  if (document == NULL)
+    {
+      print_file_error (command->name, argv[1], error);
+      return EXIT_USAGE;
+    }
+
+  catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
+  checker = yusuan_checker_new (document, catalog);
+  if (format != NULL && g_str_equal (format, "json"))
+    text = yusuan_checker_to_json (checker);
+  else
+    text = yusuan_checker_to_text (checker);
+
+  if (!write_stdout (text, &error))
+    {
+      print_error (command->name, error->message);
+      return EXIT_USAGE;
+    }
+  return yusuan_checker_get_n_errors (checker) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  const Command *command = find_command ("validate");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  if (!parse_options (command, NULL, &argc, &argv) || !check_positional (command, argc, 1))
+    return EXIT_USAGE;
+
+  name = display_name (argv[1]);
+  if (!check_input_file (argv[1], &error) || !g_file_get_contents (argv[1], &data, &length, &error))
+    {
+      print_file_error (command->name, argv[1], error);
+      return EXIT_USAGE;
+    }
+
+  if (!yusuan_xml_validate (data, length, name, &error))
+    {
+      print_file_error (command->name, argv[1], error);
+      /* A file the schema refuses is a finding; one that is not XML cannot be read. */
+      return g_error_matches (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID)
+             ? EXIT_FINDINGS : EXIT_USAGE;
+    }
+
+  return EXIT_OK;
+}
+
+static void
+print_overview (FILE *stream)
+{
+  fprintf (stream, "%s\n  yusuan-cli %s\n\n", _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"));
+  fprintf (stream, "%s\n", _("Compile, check and exchange department budgets (部门预算)."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-18s %s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-18s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("Run “yusuan-cli COMMAND --help” for a command’s options."));
+  fprintf (stream, "\n%s\n", _("Exit status: 0 done; 1 the checks found errors; 2 bad usage or an "
+                               "input that cannot be read."));
+}
+
+static int
+run_help (int    argc,
+          char **argv)
+{
+  const Command *command;
+
+  if (argc < 2)
+    {
+      print_overview (stdout);
+      return EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    return usage_error ("help", _("Unknown command “%s”"), argv[1]);
+
+  /* Each command prints its own options. */
+  {
+    char *help_argv[] = { (char *) command->name, (char *) "--help", NULL };
+
+    return command->run (2, help_argv);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const Command *command;
+
+  setlocale (LC_ALL, "");
+  yusuan_core_init ();
+  g_set_prgname ("yusuan-cli");
+
+  if (argc < 2)
+    {
+      print_overview (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_overview (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("yusuan-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
+
+      print_error (NULL, message);
+      g_printerr ("%s\n", _("Try “yusuan-cli --help” for the list of commands."));
+      return EXIT_USAGE;
+    }
+
+  return command->run (argc - 1, argv + 1);
 }
