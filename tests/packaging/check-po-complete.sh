@@ -17,17 +17,6 @@ total=$((total - 1))   # the header
 
 status=0
 
-# A GLib format macro inside _() ("line %" G_GINT64_FORMAT) cuts the msgid short:
-# xgettext cannot expand it, so the runtime string never matches and stays English.
-truncated=$(msgcat --no-wrap "$pot" | awk '/^#:/ { refs = $0 } /^msgid "([^"]*[^%])?(%%)*%"$/ { print refs "  " $0 }')
-if [ -n "$truncated" ]; then
-  echo "These translatable strings end in a lone % because a macro such as G_GINT64_FORMAT" >&2
-  echo "follows it inside _(); write \"%\" PRId64 (from <inttypes.h>, which xgettext understands)" >&2
-  echo "or format the number into a string first:" >&2
-  echo "$truncated" >&2
-  status=1
-fi
-
 while read -r lang; do
   case "$lang" in ''|'#'*) continue ;; esac
   po="$srcdir/po/$lang.po"
