@@ -1301,6 +1301,39 @@ test_live_random (void)
     }
 }
 
+/* Names follow the department and its units. */
+static void
+test_live_names (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  g_autoptr(GPtrArray) shadows = shadows_for (tables);
+  const YusuanUnit *unit = yusuan_document_find_unit (document, "103001");
+  g_autofree char *title = NULL;
+
+  yusuan_document_set_header (document, 2024, yusuan_document_get_stage (document), "104", "新部门", NULL);
+  g_assert_cmpint (yusuan_table_find_row (g_ptr_array_index (tables, 2), "103"), <, 0);
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 2), "104", "name"), ==, "新部门");
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 6), "104", "econ-dept-class"), ==, "104");
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 10), "104", "explanation"), ==, "新部门");
+  assert_cell (g_ptr_array_index (tables, 11), "104", "total", "319.80");
+  title = yusuan_table_dup_title (g_ptr_array_index (tables, 2));
+  g_assert_nonnull (strstr (title, "2024"));
+
+  yusuan_document_set_unit (document, unit->id, "103001", "改名的单位", unit->kind);
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 1), "103001", "name"), ==, "改名的单位");
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 9), "411200230000000002006", "unit"), ==, "改名的单位");
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 11), "103001", "name"), ==, "改名的单位");
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+
+  /* A unit the lines name but the department lacks is shown by its code. */
+  yusuan_document_remove_unit (document, unit->id);
+  g_assert_cmpstr (text (g_ptr_array_index (tables, 1), "103001", "name"), ==, "103001");
+  for (guint i = 0; i < shadows->len; i++)
+    assert_consistent (document, g_ptr_array_index (shadows, i));
+}
+
 typedef struct
 {
   YusuanDocument *document;
@@ -1443,6 +1476,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/tables/live/projects", test_live_projects);
   g_test_add_func ("/core/tables/live/undo", test_live_undo);
   g_test_add_func ("/core/tables/live/random", test_live_random);
+  g_test_add_func ("/core/tables/live/names", test_live_names);
   g_test_add_func ("/core/tables/live/reentry", test_live_reentry);
   g_test_add_func ("/core/tables/edit-cells", test_edit_cells);
 

@@ -617,15 +617,27 @@ table_refresh_row_texts (YusuanTable *self,
 {
   guint n = self->leaves->len;
   g_autofree char **old = g_memdup2 (row->texts, n * sizeof (char *));
+  g_autofree char *old_key = g_strdup (row->pub.key);
+  gboolean rekeyed;
   int position = -1;
 
   memset (row->texts, 0, n * sizeof (char *));
   row->has_texts = FALSE;
   ensure_texts (self, row);
 
+  /* A row whose key changed (the department's or a project's code) is
+   * another row to a view: replace it whole. */
+  rekeyed = g_strcmp0 (old_key, row->pub.key) != 0;
+  if (announce && rekeyed)
+    {
+      position = table_row_index (self, row);
+      if (position >= 0)
+        table_emit_rows (self, (guint) position, 1, 1);
+    }
+
   for (guint i = 0; i < n; i++)
     {
-      if (announce && g_strcmp0 (old[i], row->texts[i]) != 0)
+      if (announce && !rekeyed && g_strcmp0 (old[i], row->texts[i]) != 0)
         {
           if (position < 0)
             position = table_row_index (self, row);
