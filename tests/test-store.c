@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -18,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "yusuan-store.h"
+#include "yusuan-xml.h"
 
 static char *self_exe;
 
@@ -694,6 +696,42 @@ test_format (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* The seed department's budget, from its submission XML through a .yusuan
+ * and back, exports to the same bytes. */
+static void
+test_seed (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *fixture_xml = g_getenv ("YUSUAN_FIXTURE");
+  g_autofree char *path = fixture_path (fixture, "seed.yusuan");
+  g_autoptr(YusuanDocument) imported = NULL;
+  g_autoptr(YusuanDocument) loaded = NULL;
+  g_autoptr(GBytes) xml_before = NULL;
+  g_autoptr(GBytes) xml_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fixture_xml == NULL)
+    {
+      g_test_skip ("YUSUAN_FIXTURE is not set");
+      return;
+    }
+
+  imported = yusuan_xml_import_file (fixture_xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (yusuan_store_save (imported, path, &error));
+  g_assert_no_error (error);
+  loaded = yusuan_store_load (path, &error);
+  g_assert_no_error (error);
+  assert_documents_equal (imported, loaded);
+
+  xml_before = yusuan_xml_export (imported, &error);
+  g_assert_no_error (error);
+  xml_after = yusuan_xml_export (loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (xml_before, NULL), g_bytes_get_size (xml_before),
+                   g_bytes_get_data (xml_after, NULL), g_bytes_get_size (xml_after));
+}
+
 /* A file written by the first version of the format keeps opening, with
  * every fact, whatever the format becomes (an older file is migrated in
  * memory).  Regenerate only if build_full_document() changes:
@@ -808,6 +846,44 @@ test_save_replaces (Fixture       *fixture,
   loaded = yusuan_store_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (yusuan_document_get_basic_line (loaded, 0)->amount, ==, 888);
+}
+
+/* What a save killed mid-way left behind goes at the next save, unless a
+ * save may still be writing it. */
+static void
+test_save_removes_abandoned (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(YusuanDocument) doc = build_full_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (fixture, "doc.yusuan");
+  g_autofree char *abandoned = fixture_path (fixture, ".doc.yusuan.Ab12Cd");
+  g_autofree char *fresh = fixture_path (fixture, ".doc.yusuan.Fresh1");
+  g_autofree char *held = fixture_path (fixture, ".doc.yusuan.Held01");
+  g_autofree char *other = fixture_path (fixture, ".other.yusuan.Ab12Cd");
+  g_autofree char *longer = fixture_path (fixture, ".doc.yusuan.Ab12Cd.keep");
+  struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+  const char *old_files[] = { abandoned, held, other, longer };
+  int held_fd;
+
+  write_file (fresh, "partial", 7);
+  for (gsize i = 0; i < G_N_ELEMENTS (old_files); i++)
+    {
+      write_file (old_files[i], "partial", 7);
+      g_assert_cmpint (utime (old_files[i], &old), ==, 0);
+    }
+  held_fd = g_open (held, O_RDONLY, 0);
+  g_assert_cmpint (flock (held_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (yusuan_store_save (doc, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (abandoned, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (longer, G_FILE_TEST_EXISTS));
+  close (held_fd);
 }
 
 /* Save never overwrites a file that is not a Yusuan document. */
@@ -1700,9 +1776,11 @@ main (int    argc,
   ADD ("deterministic", test_deterministic);
   ADD ("format", test_format);
   ADD ("format-v1", test_format_v1);
+  ADD ("seed", test_seed);
   ADD ("load-read-only", test_load_read_only);
   ADD ("load-read-only-dir", test_load_read_only_dir);
   ADD ("save-replaces", test_save_replaces);
+  ADD ("save-removes-abandoned", test_save_removes_abandoned);
   ADD ("save-refuses-foreign", test_save_refuses_foreign);
   ADD ("save-refuses-invalid", test_save_refuses_invalid);
   ADD ("not-a-document", test_not_a_document);

@@ -1314,6 +1314,7 @@ fsync_path (const char  *path,
 
   if (fd < 0)
     goto failed;
+  /* Some file systems cannot sync a directory; they order renames anyway. */
   if (fsync (fd) != 0 && !(directory && (errno == EINVAL || errno == EBADF)))
     {
       saved_errno = errno;
@@ -1333,6 +1334,49 @@ failed:
                  _("Cannot write “%s” to disk: %s"), name, g_strerror (saved_errno));
   }
   return FALSE;
+}
+
+/* A save killed mid-way leaves its temporary file ".NAME.XXXXXX" behind,
+ * as large as the document.  One that nobody holds (a save in progress holds
+ * its flock) and that is not brand new (its creator may not have taken the
+ * flock yet) is removed by the next save of the same document. */
+#define ABANDONED_SECONDS 60
+
+static void
+remove_abandoned_temporaries (const char *dir_path,
+                              const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gsize prefix_len = strlen (prefix);
+  GDir *dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (strncmp (name, prefix, prefix_len) != 0 || strlen (name) != prefix_len + 6)
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+          && time (NULL) - st.st_mtime > ABANDONED_SECONDS
+          && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing %s, left by an interrupted save", path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+  g_dir_close (dir);
 }
 
 /* The file a save replaces: a symbolic link is followed, so that the link
@@ -1365,7 +1409,7 @@ yusuan_store_save (YusuanDocument  *document,
   struct stat st;
   gboolean exists;
   gboolean ok;
-  int fd;
+  int tmp_fd;
 
   g_return_val_if_fail (YUSUAN_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1428,10 +1472,12 @@ yusuan_store_save (YusuanDocument  *document,
     tmp_path = g_build_filename (dir, tmp_base, NULL);
   }
 
+  remove_abandoned_temporaries (dir, base);
+
   /* 0666 so that the umask applies as for any new file; a replaced file
-   * keeps its permissions. */
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+   * keeps its permissions.  The flock marks the file as being written. */
+  tmp_fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (tmp_fd < 0)
     {
       int saved_errno = errno;
       g_autofree char *name = display_name (path);
@@ -1442,9 +1488,9 @@ yusuan_store_save (YusuanDocument  *document,
                    name, dir_name, g_strerror (saved_errno));
       return FALSE;
     }
+  (void) flock (tmp_fd, LOCK_EX | LOCK_NB);
   if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
-  close (fd);
+    (void) fchmod (tmp_fd, st.st_mode & 07777);
 
   if (sqlite3_open_v2 (tmp_path, &ctx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
@@ -1465,8 +1511,15 @@ yusuan_store_save (YusuanDocument  *document,
     }
   ctx.db = NULL;
 
-  if (!fsync_path (tmp_path, FALSE, error))
-    goto failed;
+  if (fsync (tmp_fd) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (path);
+
+      g_set_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO,
+                   _("Cannot write “%s” to disk: %s"), name, g_strerror (saved_errno));
+      goto failed;
+    }
 
   if (g_rename (tmp_path, target) != 0)
     {
@@ -1477,6 +1530,7 @@ yusuan_store_save (YusuanDocument  *document,
                    _("Cannot save “%s”: %s"), name, g_strerror (saved_errno));
       goto failed;
     }
+  close (tmp_fd);
 
   /* The rename is durable only once the directory is. */
   return fsync_path (dir, TRUE, error);
@@ -1485,6 +1539,7 @@ failed:
   if (ctx.db != NULL)
     sqlite3_close (ctx.db);
   g_unlink (tmp_path);
+  close (tmp_fd);
   return FALSE;
 }
 
