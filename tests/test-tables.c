@@ -1115,7 +1115,7 @@ test_live_random (void)
     {
       guint n_projects = yusuan_document_get_n_projects (document);
       guint n_basic = yusuan_document_get_n_basic_lines (document);
-      int op = g_test_rand_int_range (0, 16);
+      int op = g_test_rand_int_range (0, 20);
 
       switch (op)
         {
@@ -1268,6 +1268,54 @@ test_live_random (void)
             for (guint i = 0; i < YUSUAN_N_THREE_PUBLIC; i++)
               amounts[i] = g_test_rand_int_range (0, 3) * 5000;
             yusuan_document_set_three_public (document, g_test_rand_bit () ? amounts : NULL);
+          }
+          break;
+
+        case 16:
+          {
+            /* An indicator for a project, or for the department (0). */
+            guint project_id = n_projects > 0 && g_test_rand_bit ()
+              ? yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects))->id : 0;
+            YusuanIndicator indicator = { 0, };
+
+            indicator.level1 = g_test_rand_int_range (0, project_id ? 4 : 5);
+            indicator.level2 = (char *) "二级";
+            indicator.name = (char *) "完成率";
+            indicator.op = YUSUAN_OPERATOR_GE;
+            indicator.value = (char *) "95";
+            indicator.unit = (char *) "%";
+            yusuan_document_add_indicator (document, project_id, &indicator);
+          }
+          break;
+
+        case 17:
+          {
+            guint project_id = n_projects > 0 && g_test_rand_bit ()
+              ? yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects))->id : 0;
+            guint n = yusuan_document_get_n_indicators (document, project_id);
+
+            if (n > 0)
+              yusuan_document_remove_indicator (document, project_id,
+                                                yusuan_document_get_indicator (document, project_id,
+                                                                               g_test_rand_int_range (0, n))->id);
+          }
+          break;
+
+        case 18:
+          if (g_test_rand_int_range (0, 4) == 0)
+            yusuan_document_set_header (document, 2023 + g_test_rand_int_range (0, 2),
+                                        yusuan_document_get_stage (document),
+                                        g_test_rand_bit () ? "103" : "105",
+                                        g_test_rand_bit () ? "市人民政府办公室" : "另一个名字", NULL);
+          break;
+
+        case 19:
+          {
+            const char *const duties[] = { "职责一", "职责二", "职责三" };
+            YusuanTask tasks[] = { { (char *) "任务", (char *) "内容" } };
+
+            yusuan_document_set_performance (document, TRUE, duties, g_test_rand_int_range (0, 4),
+                                             tasks, g_test_rand_int_range (0, 2));
           }
           break;
 
