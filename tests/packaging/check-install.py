@@ -79,6 +79,7 @@ def main(argv):
             (os.path.join(bindir, "yusuan"), "the application"),
             (os.path.join(datadir, "applications", f"{app_id}.desktop"), "the desktop entry"),
             (os.path.join(datadir, "metainfo", f"{app_id}.metainfo.xml"), "the AppStream metainfo"),
+            (os.path.join(datadir, "dbus-1", "services", f"{app_id}.service"), "the D-Bus service"),
             (os.path.join(icons, "scalable", "apps", f"{app_id}.svg"), "the application icon"),
             (os.path.join(icons, "symbolic", "apps", f"{app_id}-symbolic.svg"), "the symbolic icon"),
             (os.path.join(icons, "scalable", "mimetypes", "application-x-yusuan.svg"), "the document icon"),
@@ -164,6 +165,17 @@ def main(argv):
                 first = r.stdout.splitlines()[0] if r.stdout else r.stderr.strip()
                 if f"{app_id}.desktop" not in first:
                     fail(f"{mime} does not open in Yusuan once installed: gio mime says {first!r}")
+
+    # D-Bus activation (DBusActivatable=true) starts the installed binary under the app id.
+    service = os.path.join(datadir, "dbus-1", "services", f"{app_id}.service")
+    if gui and os.path.isfile(service):
+        keys = dict(line.split("=", 1) for line in open(service, encoding="utf-8").read().splitlines()
+                    if "=" in line)
+        if keys.get("Name") != app_id:
+            fail(f"the D-Bus service is named {keys.get('Name')!r}, expected {app_id}")
+        exe = keys.get("Exec", "").split()
+        if not exe or destdir + exe[0] != os.path.join(bindir, "yusuan") or "--gapplication-service" not in exe:
+            fail(f"the D-Bus service runs {keys.get('Exec')!r}, not the installed yusuan --gapplication-service")
 
     for e in errors:
         print(f"FAIL: {e}", file=sys.stderr)
