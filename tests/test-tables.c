@@ -326,7 +326,7 @@ test_seed_rows (void)
                    "total 103 201 20103 2010301 208 20805 2080501 2080505 20808 2080801 "
                    "210 21011 2101101 221 22102 2210201");
   g_assert_cmpstr (keys04, ==,
-                   "revenue-current-year general-public-budget revenue-carryover revenue-total "
+                   "revenue-current-year general-public-budget carryover-in revenue-total "
                    "expenditure-current-year 201 208 210 221 carryover-out expenditure-total");
 
   /* An empty 09 says so. */

@@ -886,7 +886,7 @@ t04_static_rows (YusuanTable *self)
                  YUSUAN_ROW_SOURCE, 1, sort, CSV_IF_DATA);
     }
   fixed_row (self, FIXED_APPROPRIATION, "general-public-budget-appropriation", YUSUAN_ROW_SOURCE, 2, "0100a", CSV_NEVER);
-  fixed_row (self, FIXED_REVENUE_CARRYOVER, "revenue-carryover", YUSUAN_ROW_TOTAL, 0, "02", CSV_ALWAYS);
+  fixed_row (self, FIXED_REVENUE_CARRYOVER, "carryover-in", YUSUAN_ROW_TOTAL, 0, "02", CSV_ALWAYS);
   for (guint i = 0; i < G_N_ELEMENTS (carried); i++)
     {
       g_autofree char *sort = g_strdup_printf ("02%02u", i);
