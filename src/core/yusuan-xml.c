@@ -429,6 +429,7 @@ typedef struct
   const char         *display_name;
   gboolean            checks;     /* this pass makes our own checks (and builds) */
   gboolean            schema;     /* this pass runs the schema validator */
+  gboolean            wellformed; /* this pass reports well-formedness errors */
   YusuanDocument     *document;   /* the document built, or NULL */
   GArray             *issues;     /* Issue */
   Source             *source;
@@ -1637,7 +1638,7 @@ structured_error_cb (void        *user_data,
       if (loader->issues->len > 0)
         g_array_index (loader->issues, Issue, loader->issues->len - 1).code = err->code;
     }
-  else if (loader->checks)
+  else if (loader->wellformed)
     parser_issue (loader, err);
 }
 
@@ -1778,6 +1779,7 @@ loader_init (Loader     *loader,
   loader->display_name = display_name;
   loader->checks = checks;
   loader->schema = schema;
+  loader->wellformed = checks;
   loader->issues = g_array_new (FALSE, TRUE, sizeof (Issue));
   g_array_set_clear_func (loader->issues, issue_clear);
   loader->attr_names = g_ptr_array_new ();
@@ -1885,7 +1887,7 @@ run_pass (Loader       *loader,
       loader->ctxt->linenumbers = 1;
       xmlParseDocument (loader->ctxt);
 
-      if (loader->checks && !loader->stopped
+      if (loader->wellformed && !loader->stopped
           && (!loader->ctxt->wellFormed || !loader->ctxt->nsWellFormed))
         {
           gboolean reported = loader->parser_failed;
@@ -1905,7 +1907,7 @@ run_pass (Loader       *loader,
       xmlFreeParserCtxt (loader->ctxt);
       loader->ctxt = NULL;
     }
-  else if (loader->checks)
+  else if (loader->wellformed)
     add_issue (loader, YUSUAN_XML_ERROR_IO, FALSE, 0, _("the XML parser could not be started"));
   loader->source = NULL;
   xmlSetStructuredErrorFunc (old_handler_data, old_handler);
@@ -1945,6 +1947,7 @@ static gboolean
 parse_data (const char      *data,
             gsize            length,
             const char      *display_name,
+            gboolean         checks,
             YusuanDocument **out_document,
             GError         **error)
 {
@@ -1985,12 +1988,22 @@ parse_data (const char      *data,
   pass.schema = schema;
   pass.data = data;
   pass.length = length;
-  thread = g_thread_try_new ("yusuan-xml-schema", schema_pass_thread, &pass, NULL);
-  if (thread == NULL)
-    schema_pass_thread (&pass);
+  if (checks)
+    {
+      thread = g_thread_try_new ("yusuan-xml-schema", schema_pass_thread, &pass, NULL);
+      if (thread == NULL)
+        schema_pass_thread (&pass);
+    }
+  else
+    {
+      /* The schema alone, with nobody else to report broken XML. */
+      pass.loader.wellformed = TRUE;
+      schema_pass_thread (&pass);
+    }
 
-  loader_init (&loader, display_name, TRUE, FALSE, out_document != NULL);
-  run_pass (&loader, schema, data, length);
+  loader_init (&loader, display_name, checks, FALSE, out_document != NULL);
+  if (checks)
+    run_pass (&loader, schema, data, length);
 
   if (thread != NULL)
     g_thread_join (thread);
@@ -2030,7 +2043,7 @@ yusuan_xml_import_data (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   yusuan_core_init ();
-  parse_data (data, length, display_name ? display_name : _("The submission"), &document, error);
+  parse_data (data, length, display_name ? display_name : _("The submission"), TRUE, &document, error);
   return document;
 }
 
@@ -2109,7 +2122,7 @@ yusuan_xml_import_file (const char  *path,
     }
   close (fd);
 
-  parse_data (data, length, display_name, &document, error);
+  parse_data (data, length, display_name, TRUE, &document, error);
   return document;
 }
 
@@ -2123,7 +2136,7 @@ yusuan_xml_validate (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   yusuan_core_init ();
-  return parse_data (data, length, display_name ? display_name : _("The submission"), NULL, error);
+  return parse_data (data, length, display_name ? display_name : _("The submission"), TRUE, NULL, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2861,7 +2874,9 @@ yusuan_xml_export (YusuanDocument  *document,
     }
 
   /* What we checked field by field must also hold as a whole. */
-  if (!yusuan_xml_validate (w.out->str, w.out->len, _("the exported submission"), &local_error))
+  /* Every fact was checked as it was written: the schema has the last word
+   * on the whole, and our own checks need not run twice. */
+  if (!parse_data (w.out->str, w.out->len, _("the exported submission"), FALSE, NULL, &local_error))
     {
       g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID,
                    _("The submission cannot be written because it would not be valid; nothing was written. %s"),
