@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -868,7 +869,7 @@ save_invalid_line (SaveContext      *ctx,
   if (project_code != NULL)
     where = g_strdup_printf (_("a line of project %s"), project_code);
   else
-    where = g_strdup_printf (_("basic line %" G_GINT64_FORMAT), position);
+    where = g_strdup_printf (_("basic line %" PRId64), position);
 
   if (project_code == NULL && !is_unit_code (line->unit))
     return save_invalid (ctx, _("%s names the unit “%s”, which is not 6 to 9 digits"), where, line->unit);
@@ -1577,7 +1578,7 @@ load_damaged (LoadContext *ctx,
 
   if (row > 0)
     /* Translators: e.g. table “lines”, row 12: the fund “x” is unknown */
-    set_damaged (ctx->error, ctx->path, _("table “%s”, row %" G_GINT64_FORMAT ": %s"), table, row, what);
+    set_damaged (ctx->error, ctx->path, _("table “%s”, row %" PRId64 ": %s"), table, row, what);
   else
     set_damaged (ctx->error, ctx->path, _("table “%s”: %s"), table, what);
   return FALSE;
@@ -1633,7 +1634,7 @@ column_amount (LoadContext  *ctx,
   if (!column_int64 (ctx, stmt, column, table, row, out))
     return FALSE;
   if (!is_amount (*out))
-    return load_damaged (ctx, table, row, _("the amount %" G_GINT64_FORMAT " is out of range"), *out);
+    return load_damaged (ctx, table, row, _("the amount %" PRId64 " is out of range"), *out);
   return TRUE;
 }
 
@@ -1718,7 +1719,7 @@ load_header (LoadContext *ctx)
       || !column_int64 (ctx, stmt, 1, "header", 1, &year))
     return FALSE;
   if (year < 2000 || year > 2100)
-    return load_damaged (ctx, "header", 1, _("the fiscal year %" G_GINT64_FORMAT " is out of range"), year);
+    return load_damaged (ctx, "header", 1, _("the fiscal year %" PRId64 " is out of range"), year);
   COLUMN_TOKEN (ctx, stmt, 2, "header", 1, yusuan_stage_from_token, &stage);
   if (!column_text (ctx, stmt, 3, "header", 1, FALSE, &code)
       || !column_text (ctx, stmt, 4, "header", 1, TRUE, &name)
@@ -1848,7 +1849,7 @@ column_project (LoadContext  *ctx,
   if (!column_int64 (ctx, stmt, column, table, row, &position))
     return FALSE;
   if (!g_hash_table_lookup_extended (ctx->projects, &position, NULL, &id))
-    return load_damaged (ctx, table, row, _("it belongs to project %" G_GINT64_FORMAT ", which is missing"),
+    return load_damaged (ctx, table, row, _("it belongs to project %" PRId64 ", which is missing"),
                          position);
   *out_project_id = GPOINTER_TO_UINT (id);
   return TRUE;
@@ -2037,7 +2038,7 @@ load_assets (LoadContext *ctx)
       if (!column_int64 (ctx, stmt, i + 1, "assets", 1, &counts[i]))
         return FALSE;
       if (counts[i] < 0)
-        return load_damaged (ctx, "assets", 1, _("the count %" G_GINT64_FORMAT " is negative"), counts[i]);
+        return load_damaged (ctx, "assets", 1, _("the count %" PRId64 " is negative"), counts[i]);
     }
   yusuan_document_set_assets (ctx->doc, TRUE, counts[0], counts[1], counts[2]);
   return TRUE;
@@ -2165,7 +2166,7 @@ load_prior_year (LoadContext *ctx)
   if (present && !column_int64 (ctx, year_stmt, 1, "prior_year", 1, &year))
     return FALSE;
   if (present && (year < G_MININT || year > G_MAXINT))
-    return load_damaged (ctx, "prior_year", 1, _("the fiscal year %" G_GINT64_FORMAT " is out of range"), year);
+    return load_damaged (ctx, "prior_year", 1, _("the fiscal year %" PRId64 " is out of range"), year);
 
   while ((rc = sqlite3_step (figure_stmt)) == SQLITE_ROW)
     {
