@@ -62,6 +62,27 @@ typedef struct
   gboolean       in_csv; /* FALSE for rows only the official layout shows (empty 类, headings) */
 } YusuanTableRow;
 
+/* Row keys (the first CSV column), table by table:
+ *   01  revenue sources by token ("general-public-budget" …), "revenue-current-year",
+ *       "carryover-in", "revenue-total"; every 类 ("201" …), "expenditure-current-year",
+ *       "carryover-out", "expenditure-total".  Empty sources and 类 are rows of the
+ *       official layout only (in_csv FALSE), as are the headings.
+ *   02  "total", the department code, unit codes.
+ *   03, 05, 09  "total", the department code, 类 / 款 / 项 ("201", "20103", "2010301");
+ *       an empty 09 has a heading row "empty" that says so.
+ *   04  "revenue-current-year", its three appropriation sources, "carryover-in", the three
+ *       carried-over sources ("carryover-general-public-budget" …), "revenue-total";
+ *       "expenditure-current-year", every 类, "carryover-out", "expenditure-total".
+ *   06, 07  "total" (07: and the department code), economic pairs "30101/50101".
+ *   08  "total".
+ *   10  "total", the department code, project codes.
+ *   11  "department" for each indicator; "budget-total", "budget-government",
+ *       "budget-fiscal-special-account", "budget-unit-funds", "budget-basic",
+ *       "budget-project"; duties ("duty-1" …) and tasks ("task-1" …) are layout only.
+ *   12  the department code, unit codes, each project code, then one row per
+ *       indicator keyed by its project's code.
+ * Keys of 11 and 12 repeat: yusuan_table_find_row gives the first. */
+
 #define YUSUAN_TYPE_TABLE (yusuan_table_get_type ())
 G_DECLARE_FINAL_TYPE (YusuanTable, yusuan_table, YUSUAN, TABLE, GObject)
 
