@@ -15,6 +15,8 @@ struct _YusuanTableCell
   YusuanRowItem     *item;
   gulong             notify_id;
   guint              column;
+  guint              flags;   /* the CSS classes set now, as CellFlags */
+  int                indent;
   YusuanDisplayUnit  unit;
   guint              is_amount : 1;
   guint              indents : 1;
@@ -22,15 +24,38 @@ struct _YusuanTableCell
 
 G_DEFINE_FINAL_TYPE (YusuanTableCell, yusuan_table_cell, GTK_TYPE_WIDGET)
 
-static void
-set_class (GtkWidget  *widget,
-           const char *name,
-           gboolean    set)
+typedef enum
 {
-  if (set)
-    gtk_widget_add_css_class (widget, name);
-  else
-    gtk_widget_remove_css_class (widget, name);
+  CELL_TOTAL     = 1 << 0,
+  CELL_HEADING   = 1 << 1,
+  CELL_SUBTOTAL  = 1 << 2,
+  CELL_EDITABLE  = 1 << 3,
+  CELL_CURSOR    = 1 << 4,
+  CELL_SELECTED  = 1 << 5,
+} CellFlags;
+
+static const char *const flag_classes[] = {
+  "total", "heading", "subtotal", "editable", "cursor", "selected",
+};
+
+/* Scrolling rebinds every visible cell each frame: touch the CSS classes
+ * only when they change, as each change restyles the cell. */
+static void
+set_flags (YusuanTableCell *self,
+           guint            flags)
+{
+  guint changed = self->flags ^ flags;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flag_classes); i++)
+    if (changed & (1u << i))
+      {
+        if (flags & (1u << i))
+          gtk_widget_add_css_class (GTK_WIDGET (self), flag_classes[i]);
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (self), flag_classes[i]);
+      }
+
+  self->flags = flags;
 }
 
 static void
@@ -41,6 +66,8 @@ refresh (YusuanTableCell *self)
   const YusuanTableRow *row;
   g_autofree char *text = NULL;
   guint index;
+  guint flags;
+  int indent;
   gboolean long_text;
 
   if (self->item == NULL)
@@ -61,19 +88,31 @@ refresh (YusuanTableCell *self)
 
   /* Long names are ellipsized; the tooltip shows them whole. */
   long_text = !self->is_amount && text != NULL && g_utf8_strlen (text, -1) > 8;
-  gtk_widget_set_tooltip_text (widget, long_text ? text : NULL);
+  if (long_text || gtk_widget_get_has_tooltip (widget))
+    gtk_widget_set_tooltip_text (widget, long_text ? text : NULL);
 
-  gtk_widget_set_margin_start (self->inscription,
-                               self->indents ? (int) MIN (row->depth, 6) * INDENT_PER_LEVEL : 0);
+  indent = self->indents ? (int) MIN (row->depth, 6) * INDENT_PER_LEVEL : 0;
+  if (indent != self->indent)
+    {
+      self->indent = indent;
+      gtk_widget_set_margin_start (self->inscription, indent);
+    }
 
-  set_class (widget, "total", row->kind == YUSUAN_ROW_TOTAL);
-  set_class (widget, "heading", row->kind == YUSUAN_ROW_HEADING);
-  set_class (widget, "subtotal",
-             row->kind == YUSUAN_ROW_DEPARTMENT || row->kind == YUSUAN_ROW_UNIT ||
-             (row->kind == YUSUAN_ROW_FUNCTION && row->depth < 2));
-  set_class (widget, "editable", yusuan_table_is_editable (table, index, self->column));
-  set_class (widget, "cursor", yusuan_row_item_get_cursor (self->item) == (int) self->column);
-  set_class (widget, "selected", yusuan_row_item_is_selected (self->item, self->column));
+  flags = 0;
+  if (row->kind == YUSUAN_ROW_TOTAL)
+    flags |= CELL_TOTAL;
+  if (row->kind == YUSUAN_ROW_HEADING)
+    flags |= CELL_HEADING;
+  if (row->kind == YUSUAN_ROW_DEPARTMENT || row->kind == YUSUAN_ROW_UNIT ||
+      (row->kind == YUSUAN_ROW_FUNCTION && row->depth < 2))
+    flags |= CELL_SUBTOTAL;
+  if (yusuan_table_is_editable (table, index, self->column))
+    flags |= CELL_EDITABLE;
+  if (yusuan_row_item_get_cursor (self->item) == (int) self->column)
+    flags |= CELL_CURSOR;
+  if (yusuan_row_item_is_selected (self->item, self->column))
+    flags |= CELL_SELECTED;
+  set_flags (self, flags);
 }
 
 static void

@@ -215,16 +215,15 @@ scroll_to_cursor (YusuanTableView *self)
 }
 
 static int
-measure_text (YusuanTableView *self,
-              const char      *text)
+measure_text (PangoLayout *layout,
+              const char  *text)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   int width = 0;
 
   if (text == NULL || *text == '\0')
     return 0;
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &width, NULL);
 
   /* Totals are bold: leave them room. */
@@ -237,18 +236,19 @@ compute_widths (YusuanTableView *self)
   guint rows = n_rows (self);
   guint step = MAX (1, rows / SAMPLE_ROWS);
   int indent_column = find_indent_column (self);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
   g_array_set_size (self->widths, n_columns (self));
 
   for (guint c = 0; c < n_columns (self); c++)
     {
       gboolean amount = column_is_amount (self, c);
-      int width = measure_text (self, amount ? "00,000.00" : "0000");
+      int width = measure_text (layout, amount ? "00,000.00" : "0000");
 
       for (guint r = 0; r < rows; r += (r < 64 ? 1 : step))
         {
           g_autofree char *text = yusuan_table_dup_display (self->table, r, c, self->unit, TRUE);
-          int w = measure_text (self, text);
+          int w = measure_text (layout, text);
 
           if ((int) c == indent_column)
             w += MIN (yusuan_table_get_row (self->table, r)->depth, 6) * 18;
@@ -262,14 +262,14 @@ compute_widths (YusuanTableView *self)
 
         for (guint w = 0; words[w] != NULL; w++)
           if (g_str_is_ascii (words[w]))
-            width = MAX (width, measure_text (self, words[w]) + 4);
+            width = MAX (width, measure_text (layout, words[w]) + 4);
 
         /* A short Chinese header ("单位代码", "商品和服务支出") that
          * nearly fits on one line gets it, rather than an orphan character
          * on a second line. */
         if (!g_str_is_ascii (leaf->label) && g_utf8_strlen (leaf->label, -1) <= 8)
           {
-            int whole = measure_text (self, leaf->label);
+            int whole = measure_text (layout, leaf->label);
 
             if (whole <= width * 13 / 10)
               width = MAX (width, whole);

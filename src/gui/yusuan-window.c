@@ -110,7 +110,7 @@ add_recent (YusuanWindow *self,
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
     .mime_type = (char *) (submission ? "application/xml" : "application/x-yusuan"),
-    .app_name = (char *) g_get_application_name (),
+    .app_name = (char *) (g_get_application_name () ? g_get_application_name () : "yusuan"),
     .app_exec = (char *) "yusuan %u",
   };
 

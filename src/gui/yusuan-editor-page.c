@@ -1,0 +1,119 @@
+/* yusuan-editor-page.c - what the window asks of a page that edits the document outside the tables
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "yusuan-editor-page.h"
+
+G_DEFINE_INTERFACE (YusuanEditorPage, yusuan_editor_page, GTK_TYPE_WIDGET)
+
+static void
+yusuan_editor_page_default_init (YusuanEditorPageInterface *iface)
+{
+}
+
+void
+yusuan_editor_page_set_document (YusuanEditorPage *self,
+                                 YusuanDocument   *document,
+                                 YusuanCatalog    *catalog,
+                                 YusuanChecker    *checker,
+                                 gboolean          read_only)
+{
+  g_return_if_fail (YUSUAN_IS_EDITOR_PAGE (self));
+  g_return_if_fail (document == NULL || YUSUAN_IS_DOCUMENT (document));
+  g_return_if_fail (checker == NULL || YUSUAN_IS_CHECKER (checker));
+
+  YUSUAN_EDITOR_PAGE_GET_IFACE (self)->set_document (self, document, catalog, checker, read_only);
+}
+
+void
+yusuan_editor_page_set_display_unit (YusuanEditorPage  *self,
+                                     YusuanDisplayUnit  unit)
+{
+  YusuanEditorPageInterface *iface;
+
+  g_return_if_fail (YUSUAN_IS_EDITOR_PAGE (self));
+
+  iface = YUSUAN_EDITOR_PAGE_GET_IFACE (self);
+  if (iface->set_display_unit != NULL)
+    iface->set_display_unit (self, unit);
+}
+
+gboolean
+yusuan_editor_page_show_finding (YusuanEditorPage    *self,
+                                 const YusuanFinding *finding)
+{
+  YusuanEditorPageInterface *iface;
+
+  g_return_val_if_fail (YUSUAN_IS_EDITOR_PAGE (self), FALSE);
+  g_return_val_if_fail (finding != NULL, FALSE);
+
+  iface = YUSUAN_EDITOR_PAGE_GET_IFACE (self);
+  return iface->show_finding != NULL && iface->show_finding (self, finding);
+}
+
+void
+yusuan_editor_set_css_class (GtkWidget  *widget,
+                             const char *name,
+                             gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+char *
+yusuan_editor_dup_text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+char *
+yusuan_editor_dup_trimmed (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
+gboolean
+yusuan_editor_parse_amount (const char         *text,
+                            YusuanDisplayUnit   unit,
+                            gboolean           *present,
+                            YusuanAmount       *amount,
+                            GError            **error)
+{
+  g_autofree char *trimmed = yusuan_editor_dup_trimmed (text);
+
+  *present = FALSE;
+  *amount = 0;
+  if (trimmed == NULL)
+    return TRUE;
+
+  if (!yusuan_amount_parse (trimmed, unit, 0, amount, error))
+    return FALSE;
+
+  *present = TRUE;
+  return TRUE;
+}
+
+const char *
+yusuan_editor_unit_suffix (YusuanDisplayUnit unit)
+{
+  /* Translators: the money units, as the published tables head them */
+  return unit == YUSUAN_DISPLAY_YUAN ? _("元") : _("万元");
+}

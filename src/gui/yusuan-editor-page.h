@@ -1,0 +1,64 @@
+/* yusuan-editor-page.h - what the window asks of a page that edits the document outside the tables
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "yusuan-catalog.h"
+#include "yusuan-document.h"
+#include "yusuan-rules.h"
+
+G_BEGIN_DECLS
+
+#define YUSUAN_TYPE_EDITOR_PAGE (yusuan_editor_page_get_type ())
+G_DECLARE_INTERFACE (YusuanEditorPage, yusuan_editor_page, YUSUAN, EDITOR_PAGE, GtkWidget)
+
+struct _YusuanEditorPageInterface
+{
+  GTypeInterface parent_iface;
+
+  void     (*set_document)     (YusuanEditorPage    *self,
+                                YusuanDocument      *document,
+                                YusuanCatalog       *catalog,
+                                YusuanChecker       *checker,
+                                gboolean             read_only);
+  void     (*set_display_unit) (YusuanEditorPage    *self,
+                                YusuanDisplayUnit    unit);
+  gboolean (*show_finding)     (YusuanEditorPage    *self,
+                                const YusuanFinding *finding);
+};
+
+/* @document NULL: the window shows no document (every reference is dropped). */
+void      yusuan_editor_page_set_document     (YusuanEditorPage    *self,
+                                               YusuanDocument      *document,
+                                               YusuanCatalog       *catalog,
+                                               YusuanChecker       *checker,
+                                               gboolean             read_only);
+void      yusuan_editor_page_set_display_unit (YusuanEditorPage    *self,
+                                               YusuanDisplayUnit    unit);
+/* Shows where @finding is fixed on this page; FALSE when the finding is not
+ * this page's to fix. */
+gboolean  yusuan_editor_page_show_finding     (YusuanEditorPage    *self,
+                                               const YusuanFinding *finding);
+
+/* Helpers the editor pages share. */
+
+/* Sets or clears a CSS class. */
+void      yusuan_editor_set_css_class         (GtkWidget           *widget,
+                                               const char          *name,
+                                               gboolean             set);
+/* The text of a GtkTextView, whole. */
+char     *yusuan_editor_dup_text_view_text    (GtkTextView         *view);
+/* @text with surrounding white space removed, or NULL when nothing is left. */
+char     *yusuan_editor_dup_trimmed           (const char          *text);
+/* Parses an amount typed in @unit: empty text is *present FALSE (no error). */
+gboolean  yusuan_editor_parse_amount          (const char          *text,
+                                               YusuanDisplayUnit    unit,
+                                               gboolean            *present,
+                                               YusuanAmount        *amount,
+                                               GError             **error);
+/* "万元" or "元" */
+const char *yusuan_editor_unit_suffix         (YusuanDisplayUnit    unit);
+
+G_END_DECLS

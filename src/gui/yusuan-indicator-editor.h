@@ -1,0 +1,69 @@
+/* yusuan-indicator-editor.h - the form of one performance indicator (绩效指标), checked as it is typed
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "yusuan-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  YUSUAN_INDICATOR_FIELD_LEVEL2,       /* 二级指标 */
+  YUSUAN_INDICATOR_FIELD_NAME,         /* 三级指标 */
+  YUSUAN_INDICATOR_FIELD_VALUE,        /* 指标值 (a number) */
+  YUSUAN_INDICATOR_FIELD_UNIT,         /* 计量单位 */
+  YUSUAN_INDICATOR_FIELD_TEXT,         /* 定性 target: 及时, 良好 … */
+  YUSUAN_INDICATOR_FIELD_EXPLANATION,  /* 指标值说明 */
+} YusuanIndicatorField;
+
+#define YUSUAN_TYPE_INDICATOR_EDITOR (yusuan_indicator_editor_get_type ())
+G_DECLARE_FINAL_TYPE (YusuanIndicatorEditor, yusuan_indicator_editor, YUSUAN, INDICATOR_EDITOR, GtkWidget)
+
+GtkWidget      *yusuan_indicator_editor_new              (void);
+
+/* Edits a copy of indicator @indicator_id of project @project_id (0: the
+ * department's, table 11), or a new one in group @level1 when
+ * @indicator_id is 0.  Nothing reaches the document before apply. */
+void            yusuan_indicator_editor_set_target       (YusuanIndicatorEditor *self,
+                                                          YusuanDocument        *document,
+                                                          guint                  project_id,
+                                                          guint                  indicator_id,
+                                                          YusuanLevel1           level1);
+guint           yusuan_indicator_editor_get_project_id   (YusuanIndicatorEditor *self);
+/* The indicator edited: 0 for a new one until it is applied. */
+guint           yusuan_indicator_editor_get_indicator_id (YusuanIndicatorEditor *self);
+
+void            yusuan_indicator_editor_set_level1       (YusuanIndicatorEditor *self,
+                                                          YusuanLevel1           level1);
+YusuanLevel1    yusuan_indicator_editor_get_level1       (YusuanIndicatorEditor *self);
+void            yusuan_indicator_editor_set_operator     (YusuanIndicatorEditor *self,
+                                                          YusuanOperator         op);
+YusuanOperator  yusuan_indicator_editor_get_operator     (YusuanIndicatorEditor *self);
+/* The entries a user types into (the explanation is a text view: NULL). */
+GtkEditable    *yusuan_indicator_editor_get_entry        (YusuanIndicatorEditor *self,
+                                                          YusuanIndicatorField   field);
+void            yusuan_indicator_editor_set_explanation  (YusuanIndicatorEditor *self,
+                                                          const char            *text);
+
+/* Live checks: the "valid" property, the problems shown under the form
+ * (NULL when none) and how 预算12表 will print the target ("≥95%"). */
+gboolean        yusuan_indicator_editor_is_valid         (YusuanIndicatorEditor *self);
+const char     *yusuan_indicator_editor_get_message      (YusuanIndicatorEditor *self);
+const char     *yusuan_indicator_editor_get_preview      (YusuanIndicatorEditor *self);
+
+/* Stores the form as one undo step; FALSE (YUSUAN_EDITOR_ERROR) with the
+ * reason when it cannot. */
+gboolean        yusuan_indicator_editor_apply            (YusuanIndicatorEditor *self,
+                                                          GError               **error);
+
+/* The level-2 names usual for @level1: for a project's groups or, with
+ * @department, for table 11's. */
+const char *const *yusuan_indicator_level2_suggestions   (YusuanLevel1           level1,
+                                                          gboolean               department);
+/* "≥95%", "100次", "≤8万元", "及时": the target as the tables print it. */
+char           *yusuan_indicator_format_target           (const YusuanIndicator *indicator);
+
+G_END_DECLS
