@@ -230,22 +230,40 @@ revenue (Ctx *ctx)
   return s;
 }
 
-static void
-append_split (GString      *p,
-              const char   *format,
-              Ctx          *ctx,
-              YusuanAmount  total,
-              YusuanAmount  first,
-              YusuanAmount  second)
+/* A total and its two parts with their shares: the figures of 三、五 and 六. */
+typedef struct
 {
-  g_autofree char *t = money (total);
-  g_autofree char *a = money (first);
-  g_autofree char *b = money (second);
-  g_autofree char *pa = percent (first, total);
-  g_autofree char *pb = percent (second, total);
+  char *total;
+  char *first;
+  char *first_share;
+  char *second;
+  char *second_share;
+} Split;
 
-  g_string_append_printf (p, format, ctx->name, ctx->year, t, a,
-                          pa ? pa : "0.00%", b, pb ? pb : "0.00%");
+static void
+split_init (Split        *sp,
+            YusuanAmount  total,
+            YusuanAmount  first,
+            YusuanAmount  second)
+{
+  char *pa = percent (first, total);
+  char *pb = percent (second, total);
+
+  sp->total = money (total);
+  sp->first = money (first);
+  sp->first_share = pa ? pa : g_strdup ("0.00%");
+  sp->second = money (second);
+  sp->second_share = pb ? pb : g_strdup ("0.00%");
+}
+
+static void
+split_clear (Split *sp)
+{
+  g_free (sp->total);
+  g_free (sp->first);
+  g_free (sp->first_share);
+  g_free (sp->second);
+  g_free (sp->second_share);
 }
 
 /* 三、支出预算总体情况说明 */
@@ -256,11 +274,18 @@ expenditure (Ctx *ctx)
   YusuanNarrativeSection *s = section_new (_("III. Expenditure"));
   GString *p = g_string_new (NULL);
 
-  append_split (p,
-                /* Translators: "%1$s%2$d年支出合计%3$s，其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
-                _("In %2$d, the expenditure of %1$s totals %3$s, of which: basic expenditure %4$s, "
-                  "%5$s of the total; project expenditure %6$s, %7$s of the total."),
-                ctx, ctx->figures.expenditure_total, ctx->figures.basic_total, ctx->figures.project_total);
+  {
+    Split sp;
+
+    split_init (&sp, ctx->figures.expenditure_total, ctx->figures.basic_total, ctx->figures.project_total);
+    g_string_append_printf (p,
+                            /* Translators: "%1$s%2$d年支出合计%3$s，其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
+                            _("In %2$d, the expenditure of %1$s totals %3$s, of which: basic expenditure %4$s, "
+                              "%5$s of the total; project expenditure %6$s, %7$s of the total."),
+                            ctx->name, ctx->year, sp.total, sp.first, sp.first_share,
+                            sp.second, sp.second_share);
+    split_clear (&sp);
+  }
   section_add (s, p);
   return s;
 }
@@ -318,11 +343,18 @@ gpb_expenditure (Ctx *ctx)
   YusuanNarrativeSection *s = section_new (_("V. General public budget expenditure"));
   GString *p = g_string_new (NULL);
 
-  append_split (p,
-                /* Translators: "%1$s%2$d年一般公共预算支出年初预算为%3$s。其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
-                _("In %2$d, the general public budget expenditure of %1$s is budgeted at %3$s. Of this, "
-                  "basic expenditure is %4$s, %5$s of the total; project expenditure is %6$s, %7$s of the total."),
-                ctx, ctx->figures.gpb_total, ctx->figures.gpb_basic, ctx->figures.gpb_project);
+  {
+    Split sp;
+
+    split_init (&sp, ctx->figures.gpb_total, ctx->figures.gpb_basic, ctx->figures.gpb_project);
+    g_string_append_printf (p,
+                            /* Translators: "%1$s%2$d年一般公共预算支出年初预算为%3$s。其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
+                            _("In %2$d, the general public budget expenditure of %1$s is budgeted at %3$s. Of this, "
+                              "basic expenditure is %4$s, %5$s of the total; project expenditure is %6$s, %7$s of the total."),
+                            ctx->name, ctx->year, sp.total, sp.first, sp.first_share,
+                            sp.second, sp.second_share);
+    split_clear (&sp);
+  }
   section_add (s, p);
   return s;
 }
@@ -335,11 +367,18 @@ gpb_basic (Ctx *ctx)
   YusuanNarrativeSection *s = section_new (_("VI. General public budget basic expenditure"));
   GString *p = g_string_new (NULL);
 
-  append_split (p,
-                /* Translators: "%1$s%2$d年一般公共预算基本支出年初预算为%3$s。其中：人员经费支出%4$s，占%5$s；公用经费支出%6$s，占%7$s。" */
-                _("In %2$d, the general public budget basic expenditure of %1$s is budgeted at %3$s. Of this, "
-                  "personnel expenses are %4$s, %5$s of the total; public expenses are %6$s, %7$s of the total."),
-                ctx, ctx->figures.gpb_basic, ctx->figures.gpb_basic_personnel, ctx->figures.gpb_basic_public);
+  {
+    Split sp;
+
+    split_init (&sp, ctx->figures.gpb_basic, ctx->figures.gpb_basic_personnel, ctx->figures.gpb_basic_public);
+    g_string_append_printf (p,
+                            /* Translators: "%1$s%2$d年一般公共预算基本支出年初预算为%3$s。其中：人员经费支出%4$s，占%5$s；公用经费支出%6$s，占%7$s。" */
+                            _("In %2$d, the general public budget basic expenditure of %1$s is budgeted at %3$s. Of this, "
+                              "personnel expenses are %4$s, %5$s of the total; public expenses are %6$s, %7$s of the total."),
+                            ctx->name, ctx->year, sp.total, sp.first, sp.first_share,
+                            sp.second, sp.second_share);
+    split_clear (&sp);
+  }
   section_add (s, p);
   return s;
 }
