@@ -1055,6 +1055,17 @@ test_not_a_document (Fixture       *fixture,
 
   g_assert_null (yusuan_store_load (fixture->dir, &error));
   g_assert_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO);
+  g_clear_error (&error);
+
+  /* A named pipe with no writer would block a plain open forever. */
+  {
+    g_autofree char *fifo = fixture_path (fixture, "pipe.yusuan");
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_null (yusuan_store_load (fifo, &error));
+    g_assert_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO);
+    g_assert_false (yusuan_store_sniff (fifo));
+  }
 }
 
 static void
@@ -1184,6 +1195,8 @@ typedef struct
  * constraints switched off, as a careless tool would. */
 static const Breakage breakages[] = {
   { "drop-table", "DROP TABLE tasks", YUSUAN_STORE_ERROR_DAMAGED, "“tasks”", "missing" },
+  { "view-for-table", "DROP TABLE tasks; CREATE VIEW tasks AS SELECT 1 AS position, 'x' AS name, 'y' AS text",
+    YUSUAN_STORE_ERROR_DAMAGED, "“tasks”", "missing" },
   { "drop-checksum", "DROP TABLE checksum", YUSUAN_STORE_ERROR_DAMAGED, "“checksum”", "missing" },
   { "bad-fund", "UPDATE lines SET fund = 'gold' WHERE position = 2",
     YUSUAN_STORE_ERROR_DAMAGED, "table “lines”, row 2", "“gold”" },

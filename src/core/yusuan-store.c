@@ -241,7 +241,8 @@ read_sqlite_header (const char    *path,
 
   memset (header, 0, sizeof *header);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  /* O_NONBLOCK: a FIFO must not hang us; it is refused below. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -2287,6 +2288,21 @@ check_tables (LoadContext *ctx)
   return TRUE;
 }
 
+/* The file may come from anywhere: its schema runs no function with side
+ * effects, it cannot be written through, and no value may be huge. */
+#define MAX_VALUE_LENGTH (16 * 1024 * 1024)
+
+static void
+harden (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_VALUE_LENGTH);
+  sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 1024 * 1024);
+}
+
 /* An older file is copied into memory and upgraded there. */
 static sqlite3 *
 migrate_in_memory (sqlite3     *file_db,
@@ -2300,6 +2316,7 @@ migrate_in_memory (sqlite3     *file_db,
 
   if (sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     goto failed;
+  harden (mem);
   backup = sqlite3_backup_init (mem, "main", file_db, "main");
   if (backup == NULL)
     goto failed;
@@ -2400,6 +2417,7 @@ yusuan_store_load (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (ctx.db, 1);
+  harden (ctx.db);
 
   if (!check_integrity (&ctx))
     {
