@@ -1501,6 +1501,56 @@ test_edit_cells (void)
   g_assert_false (yusuan_table_is_editable (t08, 0, (guint) column_index (t08, "total")));
 }
 
+/* Behind every amount cell, the lines (or revenues) that add up to it. */
+static void
+test_cell_lines (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(GPtrArray) tables = all_tables (document);
+  YusuanTable *t03 = g_ptr_array_index (tables, 2);
+  const YusuanLine *welfare = find_basic_line (document, "2080501", "30229");
+  g_autoptr(GArray) ids = NULL;
+  guint cells = 0;
+
+  ids = yusuan_table_get_cell_lines (t03, (guint) yusuan_table_find_row (t03, "2080501"),
+                                     (guint) column_index (t03, "basic-goods"));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpuint (g_array_index (ids, guint, 0), ==, welfare->id);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      YusuanTable *table = g_ptr_array_index (tables, t);
+
+      if (yusuan_table_get_number (table) == 8)
+        continue;  /* stated, not summed */
+      for (guint r = 0; r < yusuan_table_get_n_rows (table); r++)
+        for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+          {
+            g_autoptr(GArray) behind = yusuan_table_get_cell_lines (table, r, c);
+            gboolean revenues = yusuan_table_cell_is_revenue (table, r, c);
+            YusuanAmount amount, sum = 0;
+            gboolean has = yusuan_table_get_amount (table, r, c, &amount);
+
+            for (guint i = 0; i < behind->len; i++)
+              {
+                guint id = g_array_index (behind, guint, i);
+
+                if (revenues)
+                  sum += yusuan_document_lookup_revenue (document, id)->amount;
+                else
+                  sum += yusuan_document_lookup_line (document, id)->amount;
+              }
+            g_assert_cmpuint (behind->len > 0, ==, has);
+            if (has)
+              {
+                g_assert_cmpint (sum, ==, amount);
+                cells++;
+              }
+          }
+    }
+  g_assert_cmpuint (cells, >, 300);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1527,6 +1577,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/tables/live/names", test_live_names);
   g_test_add_func ("/core/tables/live/reentry", test_live_reentry);
   g_test_add_func ("/core/tables/edit-cells", test_edit_cells);
+  g_test_add_func ("/core/tables/cell-lines", test_cell_lines);
 
   return g_test_run ();
 }

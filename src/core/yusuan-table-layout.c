@@ -2118,23 +2118,15 @@ t02_column_source (guint column)
   return YUSUAN_FUND_CARRYOVER_GENERAL_PUBLIC_BUDGET + (column - T02_CARRY_GPB);
 }
 
-GArray *
-yusuan_table_get_cell_lines (YusuanTable *self,
-                             guint        row,
-                             guint        column)
+/* The lines behind an editable cell, in document order (set_amount gives
+ * the last the difference). */
+static GArray *
+editable_cell_lines (YusuanTable *self,
+                     Row         *r,
+                     guint        column)
 {
-  GArray *ids;
-  Row *r;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  g_return_val_if_fail (YUSUAN_IS_TABLE (self), NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
-  g_return_val_if_fail (column < self->leaves->len, NULL);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (!yusuan_table_is_editable (self, row, column))
-    return ids;
-
-  r = g_ptr_array_index (self->rows, row);
   switch (self->number)
     {
     case 2:
@@ -2184,6 +2176,53 @@ yusuan_table_get_cell_lines (YusuanTable *self,
       break;
     }
   return ids;
+}
+
+GArray *
+yusuan_table_get_cell_lines (YusuanTable *self,
+                             guint        row,
+                             guint        column)
+{
+  const YusuanColumn *leaf;
+  gboolean revenues;
+
+  g_return_val_if_fail (YUSUAN_IS_TABLE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (column < self->leaves->len, NULL);
+
+  leaf = g_ptr_array_index (self->leaves, column);
+  if (leaf->kind != YUSUAN_COLUMN_AMOUNT || self->number == 8)
+    return g_array_new (FALSE, FALSE, sizeof (guint));
+  if (yusuan_table_is_editable (self, row, column))
+    return editable_cell_lines (self, g_ptr_array_index (self->rows, row), column);
+  return table_probe_cell (self, g_ptr_array_index (self->rows, row), column, &revenues);
+}
+
+gboolean
+yusuan_table_cell_is_revenue (YusuanTable *self,
+                              guint        row,
+                              guint        column)
+{
+  Row *r;
+
+  g_return_val_if_fail (YUSUAN_IS_TABLE (self), FALSE);
+  g_return_val_if_fail (row < self->rows->len, FALSE);
+  g_return_val_if_fail (column < self->leaves->len, FALSE);
+
+  r = g_ptr_array_index (self->rows, row);
+  switch (self->number)
+    {
+    case 2:
+      return ((YusuanColumn *) g_ptr_array_index (self->leaves, column))->kind == YUSUAN_COLUMN_AMOUNT;
+    case 1:
+    case 4:
+      return IKEY_TAG (r->ikey) == TAG_FIXED
+             && (r->ref_id >= FIXED_SOURCE || r->ref_id == FIXED_APPROPRIATION
+                 || r->ref_id == FIXED_REVENUE_CURRENT || r->ref_id == FIXED_REVENUE_CARRYOVER
+                 || r->ref_id == FIXED_REVENUE_TOTAL);
+    default:
+      return FALSE;
+    }
 }
 
 static YusuanAmount
@@ -2255,7 +2294,7 @@ yusuan_table_set_amount (YusuanTable   *self,
       return TRUE;
     }
 
-  ids = yusuan_table_get_cell_lines (self, row, column);
+  ids = editable_cell_lines (self, r, column);
   if (ids->len == 0)
     {
       /* Only table 02 gets here: a unit's first revenue from this source. */

@@ -93,6 +93,12 @@ struct _YusuanTable
    * change is taken by a recompute once the current one is announced. */
   guint            handling;
   gboolean         reset_pending;
+
+  /* Asking which lines stand behind a cell: contributions with sign 0 only
+   * say whether they land on it. */
+  Row             *probe_row;
+  guint            probe_column;
+  gboolean         probe_hit;
   GArray          *touched_cells;  /* TouchedCell */
   GPtrArray       *touched_rows;   /* Row* */
 };
@@ -166,5 +172,7 @@ void            table_append_order   (YusuanTable *self, GString *sort, YusuanCl
                                       const char *code, gsize length);
 
 ProjectInfo    *table_project_info   (YusuanTable *self, guint project_id);
+/* The lines (or, for a revenue cell, the revenues) whose contributions land on a cell. */
+GArray         *table_probe_cell     (YusuanTable *self, Row *row, guint column, gboolean *out_revenues);
 
 G_END_DECLS

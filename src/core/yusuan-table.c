@@ -261,6 +261,13 @@ table_cell_add (YusuanTable  *self,
                 int           sign)
 {
   g_assert (column < self->leaves->len);
+
+  if (sign == 0)
+    {
+      if (row == self->probe_row && column == self->probe_column)
+        self->probe_hit = TRUE;
+      return;
+    }
   g_assert (sign > 0 || row->counts[column] > 0);
 
   if (self->tracking && !row->pending)
@@ -282,6 +289,8 @@ table_row_ref (YusuanTable *self,
                Row         *row,
                int          sign)
 {
+  if (sign == 0)
+    return;
   g_assert (sign > 0 || row->refs > 0);
   touch (self, row);
   row->refs += sign;
@@ -519,6 +528,86 @@ project_info_set (YusuanTable         *self,
   info->kind = project->kind;
   g_strlcpy (info->unit, project->unit, sizeof info->unit);
   return info;
+}
+
+GArray *
+table_probe_cell (YusuanTable *self,
+                  Row         *row,
+                  guint        column,
+                  gboolean    *out_revenues)
+{
+  const TableDef *def = self->def;
+  YusuanDocument *document = self->document;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint found = 0;
+
+  *out_revenues = FALSE;
+  if (row->counts[column] == 0)
+    return ids;
+
+  /* Every line and revenue of the document is already behind some row, so
+   * probing makes no row: it only asks where each one lands. */
+  self->probe_row = row;
+  self->probe_column = column;
+
+  if (def->line)
+    {
+      guint n_basic = yusuan_document_get_n_basic_lines (document);
+      guint n_projects = yusuan_document_get_n_projects (document);
+
+      for (guint i = 0; i < n_basic && found < row->counts[column]; i++)
+        {
+          const YusuanLine *line = yusuan_document_get_basic_line (document, i);
+
+          self->probe_hit = FALSE;
+          def->line (self, line, NULL, 0);
+          if (self->probe_hit)
+            {
+              g_array_append_val (ids, line->id);
+              found++;
+            }
+        }
+      for (guint i = 0; i < n_projects && found < row->counts[column]; i++)
+        {
+          const YusuanProject *project = yusuan_document_get_project (document, i);
+          ProjectInfo *info = table_project_info (self, project->id);
+
+          for (guint j = 0; info && j < project->lines->len; j++)
+            {
+              const YusuanLine *line = g_ptr_array_index (project->lines, j);
+
+              self->probe_hit = FALSE;
+              def->line (self, line, info, 0);
+              if (self->probe_hit)
+                {
+                  g_array_append_val (ids, line->id);
+                  found++;
+                }
+            }
+        }
+    }
+
+  if (def->revenue && found == 0)
+    {
+      guint n_revenues = yusuan_document_get_n_revenues (document);
+
+      for (guint i = 0; i < n_revenues && found < row->counts[column]; i++)
+        {
+          const YusuanRevenue *revenue = yusuan_document_get_revenue (document, i);
+
+          self->probe_hit = FALSE;
+          def->revenue (self, revenue, 0);
+          if (self->probe_hit)
+            {
+              g_array_append_val (ids, revenue->id);
+              found++;
+            }
+        }
+      *out_revenues = found > 0;
+    }
+
+  self->probe_row = NULL;
+  return ids;
 }
 
 /* Changes */

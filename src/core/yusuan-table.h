@@ -137,7 +137,15 @@ char                 *yusuan_table_dup_display       (YusuanTable       *self,
 gboolean              yusuan_table_is_editable       (YusuanTable *self,
                                                       guint        row,
                                                       guint        column);
+/* The ids (guint) behind an amount cell, in document order: of an editable
+ * cell, the lines set_amount changes; of any other, every line that adds to
+ * it (a drill-down; it reads the whole document).  Revenue ids where
+ * yusuan_table_cell_is_revenue says so; none for 08's stated amounts. */
 GArray               *yusuan_table_get_cell_lines    (YusuanTable *self,
+                                                      guint        row,
+                                                      guint        column);
+/* TRUE for cells summing revenues (02, and the revenue side of 01 and 04). */
+gboolean              yusuan_table_cell_is_revenue   (YusuanTable *self,
                                                       guint        row,
                                                       guint        column);
 /* Sets an editable cell: one line behind it takes @amount; with several lines
