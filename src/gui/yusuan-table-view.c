@@ -89,12 +89,26 @@ column_is_amount (YusuanTableView *self,
   return col != NULL && col->kind == YUSUAN_COLUMN_AMOUNT;
 }
 
-/* The names column (the last text column before the first amount column)
- * shows the depth of 类 / 款 / 项 rows as indentation. */
+/* The names column shows the depth of 类 / 款 / 项 rows as indentation and
+ * names a row in messages: the column called "name" ("…-name" in 06 and 07,
+ * "item" in 01 and 04), else the last text column before the figures. */
 static int
 find_indent_column (YusuanTableView *self)
 {
+  static const char *const preferred[] = { "name", "-name", "item" };
   int found = -1;
+
+  for (guint p = 0; p < G_N_ELEMENTS (preferred); p++)
+    for (guint c = 0; c < n_columns (self); c++)
+      {
+        const YusuanColumn *column = yusuan_table_get_column (self->table, c);
+
+        if (column->kind != YUSUAN_COLUMN_TEXT || column->id == NULL)
+          continue;
+        if (preferred[p][0] == '-' ? g_str_has_suffix (column->id, preferred[p])
+                                   : g_str_equal (column->id, preferred[p]))
+          return c;
+      }
 
   for (guint c = 0; c < n_columns (self); c++)
     {
@@ -465,8 +479,9 @@ store_text (YusuanTableView *self,
   if (*stripped != '\0' &&
       !yusuan_amount_parse (stripped, self->unit, 0, &amount, &local_error))
     {
-      g_set_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID,
-                   _("“%s” is not an amount: %s"), stripped, local_error->message);
+      /* The parser's message names the text and says what an amount looks like. */
+      g_set_error_literal (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID,
+                           local_error->message);
       return FALSE;
     }
 
@@ -1577,10 +1592,10 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
               !yusuan_amount_parse (value, self->unit, 0, &target.amount, &local_error))
             {
               g_set_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID,
-                           _("Nothing pasted: row %s, %s: “%s” is not an amount: %s"),
+                           _("Nothing pasted: row %s, %s: %s"),
                            yusuan_table_get_row (self->table, row)->key,
                            yusuan_table_get_column (self->table, column)->label,
-                           value, local_error->message);
+                           local_error->message);
               return FALSE;
             }
           g_array_append_val (targets, target);
