@@ -199,7 +199,7 @@ unit_row (YusuanTable *self,
 
   if (row != NULL)
     return row;
-  sort = g_strdup_printf ("02%-12s", code);
+  sort = g_strdup_printf ("02%-9s", code);
   row = table_row (self, ikey, code, YUSUAN_ROW_UNIT, depth, sort, CSV_ALWAYS, FALSE);
   g_strlcpy (row->code, code, sizeof row->code);
   return row;
@@ -282,7 +282,8 @@ static char *
 project_sort (const YusuanProject *project,
               const ProjectInfo   *info)
 {
-  return g_strdup_printf ("02%-12s%-40s%010u", info->unit, project ? project->code : "", project ? project->id : 0);
+  /* Unit codes have at most 9 characters, project codes 32. */
+  return g_strdup_printf ("02%-9s%-32s%010u", info->unit, project ? project->code : "", project ? project->id : 0);
 }
 
 static Row *
@@ -1794,10 +1795,10 @@ t12_make_indicators (YusuanTable         *self,
   for (guint i = 0; i < project->indicators->len; i++)
     {
       const YusuanIndicator *indicator = g_ptr_array_index (project->indicators, i);
-      g_autofree char *sort = g_strdup_printf ("%s%u%06u", project_row_->sort,
-                                               project_group_order (indicator->level1), i);
+      guint64 place = ((guint64) project_group_order (indicator->level1) + 1) << 32 | i;
       guint64 ikey = IKEY (TAG_INDICATOR, ((guint64) project->id << 24) | i);
-      Row *row = table_row (self, ikey, project->code, YUSUAN_ROW_INDICATOR, 3, sort, CSV_ALWAYS, FALSE);
+      Row *row = table_row_under (self, ikey, project->code, YUSUAN_ROW_INDICATOR, 3,
+                                  project_row_, place, CSV_ALWAYS);
 
       row->ref_id = project->id;
       row->pos = i;

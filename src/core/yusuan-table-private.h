@@ -36,7 +36,8 @@ struct _Row
 {
   YusuanTableRow   pub;       /* key, kind, depth, in_csv */
   guint64          ikey;      /* identity: the hash key */
-  char            *sort;      /* rows are ordered by sort, then ikey */
+  char            *sort;      /* a GRefString: rows are ordered by sort, then sort2, then ikey */
+  guint64          sort2;     /* the place among rows sharing a sort (a project's indicators) */
   guint8           csv;       /* CsvMode */
   guint8           is_static; /* stays without contributions */
   guint8           pending;   /* created during the current change, not yet placed */
@@ -78,6 +79,7 @@ struct _YusuanTable
 
   GPtrArray       *rows;        /* Row*, sorted */
   GHashTable      *by_ikey;     /* &row->ikey -> Row* (placed and pending) */
+  Row             *recent[256]; /* the rows last looked up, by a hash of their ikey */
   GHashTable      *projects;    /* project id -> ProjectInfo* */
   GHashTable      *interned;    /* odd codes -> id, for identities */
 
@@ -145,6 +147,10 @@ Row            *table_lookup         (YusuanTable *self, guint64 ikey);
 Row            *table_row            (YusuanTable *self, guint64 ikey, const char *key,
                                       YusuanRowKind kind, guint depth, const char *sort,
                                       CsvMode csv, gboolean is_static);
+/* Finds or creates a row placed right after @parent, among its like by @sort2 (> 0). */
+Row            *table_row_under      (YusuanTable *self, guint64 ikey, const char *key,
+                                      YusuanRowKind kind, guint depth, Row *parent, guint64 sort2,
+                                      CsvMode csv);
 void            table_cell_add       (YusuanTable *self, Row *row, guint column,
                                       YusuanAmount amount, int sign);
 /* Existence without a cell (a project without lines is still a row). */

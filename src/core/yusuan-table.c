@@ -114,7 +114,7 @@ row_free (Row   *row,
     g_free (row->texts[i]);
   g_free (row->amounts);
   g_free (row->pub.key);
-  g_free (row->sort);
+  g_ref_string_release (row->sort);
   g_free (row);
 }
 
@@ -122,10 +122,16 @@ static int
 row_compare (const Row *a,
              const Row *b)
 {
-  int c = strcmp (a->sort, b->sort);
+  /* Rows under one parent share its sort string: no need to compare it. */
+  if (a->sort != b->sort)
+    {
+      int c = strcmp (a->sort, b->sort);
 
-  if (c != 0)
-    return c;
+      if (c != 0)
+        return c;
+    }
+  if (a->sort2 != b->sort2)
+    return a->sort2 < b->sort2 ? -1 : 1;
   return a->ikey < b->ikey ? -1 : a->ikey > b->ikey;
 }
 
@@ -177,32 +183,57 @@ touch (YusuanTable *self,
     }
 }
 
+static inline guint
+recent_slot (guint64 ikey)
+{
+  return (guint) ((ikey * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 56);
+}
+
+/* Consecutive lines mostly land on the same rows (the total, the
+ * department, their 类): a small cache in front of the hash table. */
 Row *
 table_lookup (YusuanTable *self,
               guint64      ikey)
 {
-  Row *row = g_hash_table_lookup (self->by_ikey, &ikey);
+  guint slot = recent_slot (ikey);
+  Row *row = self->recent[slot];
 
-  if (row != NULL)
-    touch (self, row);
+  if (row == NULL || row->ikey != ikey)
+    {
+      row = g_hash_table_lookup (self->by_ikey, &ikey);
+      if (row == NULL)
+        return NULL;
+      self->recent[slot] = row;
+    }
+  touch (self, row);
   return row;
 }
 
-Row *
-table_row (YusuanTable   *self,
-           guint64        ikey,
-           const char    *key,
-           YusuanRowKind  kind,
-           guint          depth,
-           const char    *sort,
-           CsvMode        csv,
-           gboolean       is_static)
+/* Takes @row out of the lookups (before it is freed). */
+static void
+forget_row (YusuanTable *self,
+            Row         *row)
+{
+  guint slot = recent_slot (row->ikey);
+
+  if (self->recent[slot] == row)
+    self->recent[slot] = NULL;
+  g_hash_table_remove (self->by_ikey, &row->ikey);
+}
+
+static Row *
+row_new (YusuanTable   *self,
+         guint64        ikey,
+         const char    *key,
+         YusuanRowKind  kind,
+         guint          depth,
+         char          *sort,
+         guint64        sort2,
+         CsvMode        csv,
+         gboolean       is_static)
 {
   guint n = self->leaves->len;
-  Row *row = table_lookup (self, ikey);
-
-  if (row != NULL)
-    return row;
+  Row *row;
 
   row = g_new0 (Row, 1);
   /* One block per row: amounts, then texts, then counts. */
@@ -214,7 +245,8 @@ table_row (YusuanTable   *self,
   row->pub.depth = depth;
   row->pub.in_csv = csv == CSV_ALWAYS;
   row->ikey = ikey;
-  row->sort = g_strdup (sort);
+  row->sort = sort;
+  row->sort2 = sort2;
   row->csv = csv;
   row->is_static = is_static;
   g_hash_table_insert (self->by_ikey, &row->ikey, row);
@@ -230,6 +262,41 @@ table_row (YusuanTable   *self,
     row->pending = TRUE;  /* until table_insert_row */
 
   return row;
+}
+
+Row *
+table_row (YusuanTable   *self,
+           guint64        ikey,
+           const char    *key,
+           YusuanRowKind  kind,
+           guint          depth,
+           const char    *sort,
+           CsvMode        csv,
+           gboolean       is_static)
+{
+  Row *row = table_lookup (self, ikey);
+
+  if (row != NULL)
+    return row;
+  return row_new (self, ikey, key, kind, depth, g_ref_string_new (sort), 0, csv, is_static);
+}
+
+Row *
+table_row_under (YusuanTable   *self,
+                 guint64        ikey,
+                 const char    *key,
+                 YusuanRowKind  kind,
+                 guint          depth,
+                 Row           *parent,
+                 guint64        sort2,
+                 CsvMode        csv)
+{
+  Row *row = table_lookup (self, ikey);
+
+  g_assert (sort2 > parent->sort2);
+  if (row != NULL)
+    return row;
+  return row_new (self, ikey, key, kind, depth, g_ref_string_acquire (parent->sort), sort2, csv, FALSE);
 }
 
 static void
@@ -379,7 +446,7 @@ table_remove_row (YusuanTable *self,
 {
   int position = row->pending ? -1 : table_row_index (self, row);
 
-  g_hash_table_remove (self->by_ikey, &row->ikey);
+  forget_row (self, row);
   if (position >= 0)
     {
       g_ptr_array_remove_index (self->rows, (guint) position);
@@ -400,7 +467,7 @@ table_drop_rows (YusuanTable *self,
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      g_hash_table_remove (self->by_ikey, &row->ikey);
+      forget_row (self, row);
       row_free (row, self->leaves->len);
     }
   g_ptr_array_remove_range (self->rows, start, n);
@@ -640,7 +707,7 @@ table_end_change (YusuanTable *self)
       if (row->refs > 0 || row->is_static)
         continue;
 
-      g_hash_table_remove (self->by_ikey, &row->ikey);
+      forget_row (self, row);
       if (row->pending)
         {
           /* Made and unmade within the change: nobody saw it. */
@@ -750,6 +817,7 @@ clear_rows (YusuanTable *self)
   guint n_columns = self->leaves->len;
 
   g_hash_table_remove_all (self->by_ikey);
+  memset (self->recent, 0, sizeof self->recent);
   for (guint i = 0; i < self->rows->len; i++)
     row_free (g_ptr_array_index (self->rows, i), n_columns);
   g_ptr_array_set_size (self->rows, 0);
