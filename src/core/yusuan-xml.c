@@ -1662,7 +1662,8 @@ source_read_cb (void *context,
   Source *source = context;
   gsize n = MIN ((gsize) len, source->length - source->position);
 
-  memcpy (buffer, source->data + source->position, n);
+  if (n > 0)
+    memcpy (buffer, source->data + source->position, n);
   source->position += n;
   return (int) n;
 }
