@@ -519,6 +519,25 @@ sqlite_exec_file (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* Every constraint of the schema (CHECK, NOT NULL, UNIQUE, foreign keys)
+ * holds for what the store wrote, as SQLite itself sees it. */
+static void
+assert_schema_holds (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static char *
 save_full_document (Fixture    *fixture,
                     const char *name)
@@ -548,6 +567,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (yusuan_store_save (doc, path, &error));
   g_assert_no_error (error);
   g_assert_true (yusuan_store_sniff (path));
+  assert_schema_holds (path);
 
   loaded = yusuan_store_load (path, &error);
   g_assert_no_error (error);
@@ -661,6 +681,8 @@ test_format (Fixture       *fixture,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
   sqlite3_finalize (stmt);
+
+  assert_schema_holds (path);
 
   /* Document order is kept: basic lines, then each project's. */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), sum(project IS NULL), min(position), max(position)"
@@ -1381,6 +1403,7 @@ test_large (Fixture       *fixture,
 
   g_assert_cmpuint (assert_generation (loaded, LARGE_LINES), ==, 7);
   assert_documents_equal (doc, loaded);
+  assert_schema_holds (path);
 }
 
 /* ------------------------------------------------------------ the kill test */

@@ -1261,11 +1261,16 @@ write_database (SaveContext    *ctx,
 
   /* A fresh private file: nobody else reads it until it is renamed into
    * place, so it needs no on-disk journal; durability comes from the fsync
-   * before the rename. */
+   * before the rename.  The CHECK constraints guard the file against other
+   * writers; every row this save writes has passed the same rules in C
+   * already (with a message that names the row), and checking them twice
+   * would cost a third of the save.  The tests hold the two in step with
+   * PRAGMA integrity_check. */
   if (!exec_sql (ctx, "PRAGMA locking_mode = EXCLUSIVE")
       || !exec_sql (ctx, "PRAGMA journal_mode = MEMORY")
       || !exec_sql (ctx, "PRAGMA synchronous = OFF")
       || !exec_sql (ctx, "PRAGMA foreign_keys = ON")
+      || !exec_sql (ctx, "PRAGMA ignore_check_constraints = ON")
       || !exec_sql (ctx, "PRAGMA cache_size = -32768")
       || !exec_sql (ctx, "BEGIN IMMEDIATE"))
     return FALSE;
