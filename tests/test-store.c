@@ -980,29 +980,153 @@ test_save_refuses_foreign (Fixture       *fixture,
 }
 
 /* A document holding something the format refuses is not saved, the old
- * file stays, and the message names what to correct. */
+ * file stays, and the message names what to correct.  (The save checks
+ * these rules in C instead of through the schema's CHECK constraints.) */
+static void
+break_basic_function (YusuanDocument *doc)
+{
+  const YusuanLine *line = yusuan_document_get_basic_line (doc, 1);
+  YusuanLine values = *line;
+
+  g_strlcpy (values.function, "20103x1", sizeof values.function);
+  yusuan_document_set_line (doc, line->id, &values);
+}
+
+static void
+break_basic_unit (YusuanDocument *doc)
+{
+  const YusuanLine *line = yusuan_document_get_basic_line (doc, 0);
+  YusuanLine values = *line;
+
+  g_strlcpy (values.unit, "10300", sizeof values.unit);
+  yusuan_document_set_line (doc, line->id, &values);
+}
+
+static void
+break_project_econ (YusuanDocument *doc)
+{
+  const YusuanProject *project = yusuan_document_get_project (doc, 0);
+  const YusuanLine *line = g_ptr_array_index (project->lines, 1);
+  YusuanLine values = *line;
+
+  g_strlcpy (values.econ_gov, "30201", sizeof values.econ_gov);
+  yusuan_document_set_line (doc, line->id, &values);
+}
+
+static void
+break_amount (YusuanDocument *doc)
+{
+  yusuan_document_set_line_amount (doc, yusuan_document_get_basic_line (doc, 2)->id, -1);
+}
+
+static void
+break_huge_amount (YusuanDocument *doc)
+{
+  const YusuanRevenue *revenue = yusuan_document_get_revenue (doc, 1);
+  YusuanRevenue values = *revenue;
+
+  values.amount = YUSUAN_AMOUNT_MAX + 1;
+  yusuan_document_set_revenue (doc, revenue->id, &values);
+}
+
+static void
+break_project_code (YusuanDocument *doc)
+{
+  const YusuanProject *project = yusuan_document_get_project (doc, 1);
+
+  yusuan_document_set_project (doc, project->id, "A-1", project->name, project->unit, project->kind,
+                               project->description);
+}
+
+static void
+break_unit_code (YusuanDocument *doc)
+{
+  const YusuanUnit *unit = yusuan_document_get_unit (doc, 2);
+
+  yusuan_document_set_unit (doc, unit->id, "1030０3", unit->name, unit->kind);
+}
+
+static void
+break_header (YusuanDocument *doc)
+{
+  yusuan_document_set_header (doc, 1999, YUSUAN_STAGE_APPROVED, "103", "部门", NULL);
+}
+
+static void
+break_department (YusuanDocument *doc)
+{
+  yusuan_document_set_header (doc, 2023, YUSUAN_STAGE_APPROVED, "", "部门", NULL);
+}
+
+static void
+break_region (YusuanDocument *doc)
+{
+  yusuan_document_set_header (doc, 2023, YUSUAN_STAGE_APPROVED, "103", "部门", "4112");
+}
+
+static void
+break_indicator_group (YusuanDocument *doc)
+{
+  const YusuanIndicator *indicator = yusuan_document_get_indicator (doc, 0, 0);
+  YusuanIndicator values = *indicator;
+
+  values.level1 = YUSUAN_LEVEL1_COST;
+  yusuan_document_set_indicator (doc, 0, indicator->id, &values);
+}
+
+static const struct
+{
+  void      (*breaker) (YusuanDocument *doc);
+  const char *expect1;
+  const char *expect2;
+} invalid_documents[] = {
+  { break_basic_function, "basic line 2", "20103x1" },
+  { break_basic_unit, "basic line 1", "10300" },
+  { break_project_econ, "411200230000000002814", "30201" },
+  { break_amount, "basic line 3", "out of range" },
+  { break_huge_amount, "revenue 2", "out of range" },
+  { break_project_code, "project 2", "A-1" },
+  { break_unit_code, "unit 3", "1030０3" },
+  { break_header, "fiscal year", "1999" },
+  { break_department, "department code", "“”" },
+  { break_region, "region", "4112" },
+  { break_indicator_group, "the department", "预算执行率" },
+};
+
 static void
 test_save_refuses_invalid (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(YusuanDocument) doc = build_full_document ();
   g_autofree char *path = save_full_document (fixture, "invalid.yusuan");
-  const YusuanLine *line = yusuan_document_get_basic_line (doc, 1);
-  YusuanLine values = *line;
-  Snapshot snap = { 0, };
-  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = list_dir (fixture->dir);
 
-  g_strlcpy (values.function, "20103x1", sizeof values.function);
-  yusuan_document_set_line (doc, line->id, &values);
+  for (gsize i = 0; i < G_N_ELEMENTS (invalid_documents); i++)
+    {
+      g_autoptr(YusuanDocument) doc = build_full_document ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *fresh = fixture_path (fixture, "never.yusuan");
+      g_autofree char *after = NULL;
+      Snapshot snap = { 0, };
 
-  snapshot_take (&snap, path);
-  g_assert_false (yusuan_store_save (doc, path, &error));
-  g_assert_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "20103x1"));
-  g_assert_nonnull (strstr (error->message, "basic line 2"));
-  snapshot_assert_unchanged (&snap, path);
-  snapshot_clear (&snap);
+      invalid_documents[i].breaker (doc);
+
+      snapshot_take (&snap, path);
+      g_assert_false (yusuan_store_save (doc, path, &error));
+      g_assert_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_IO);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, invalid_documents[i].expect1));
+      g_assert_nonnull (strstr (error->message, invalid_documents[i].expect2));
+      g_assert_nonnull (strstr (error->message, "Correct it"));
+      snapshot_assert_unchanged (&snap, path);
+      snapshot_clear (&snap);
+      g_clear_error (&error);
+
+      /* Nor is a new file begun. */
+      g_assert_false (yusuan_store_save (doc, fresh, &error));
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+      after = list_dir (fixture->dir);
+      g_assert_cmpstr (after, ==, listing);
+    }
 }
 
 /* ------------------------------------------------------------ refusals on load */
