@@ -8,6 +8,7 @@
 
 #include "yusuan-core.h"
 #include "yusuan-findings-page.h"
+#include "yusuan-new-document-dialog.h"
 #include "yusuan-table-view.h"
 #include "yusuan-window.h"
 
@@ -163,6 +164,32 @@ close_window (YusuanWindow *window)
   /* Nothing the window made may keep the document alive. */
   if (document != NULL)
     g_assert_finalize_object (document);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+wait_loaded (YusuanWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (yusuan_window_is_loading (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  spin ();
 }
 
 /* Tests */
@@ -581,6 +608,193 @@ test_save_reopen (void)
   g_rmdir (dir);
 }
 
+static void
+test_locked_read_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("yusuan-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "locked.yusuan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  YusuanWindow *first = open_fixture ();
+  YusuanWindow *second;
+  AdwMessageDialog *dialog;
+  YusuanTableView *view;
+  guint row, column;
+
+  g_assert_true (yusuan_window_save_to (first, file, &error));
+  g_assert_no_error (error);
+
+  /* A second window on the same document is told it is in use... */
+  second = yusuan_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  yusuan_window_open_file (second, file);
+  g_assert_false (yusuan_window_is_loading (second));
+  g_assert_true (yusuan_window_is_empty (second));
+  dialog = find_message_dialog (GTK_WINDOW (second));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "locked.yusuan"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+
+  /* ...and offered read-only: figures shown, nothing can change or be saved. */
+  adw_message_dialog_response (dialog, "read-only");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (yusuan_window_is_loading (second));
+  wait_loaded (second);
+  g_assert_true (yusuan_window_is_read_only (second));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (second), "save"));
+  view = show_table (second, 6);
+  cursor_to_editable (view, &row, &column);
+  g_assert_false (yusuan_table_view_start_editing (view, "1"));
+  g_assert_false (yusuan_table_view_is_editing (view));
+  g_assert_nonnull (yusuan_table_view_get_message (view));
+  g_assert_false (yusuan_table_view_paste_text (view, "1\n", &error));
+  g_assert_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_READ_ONLY);
+  g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (second)));
+
+  close_window (second);
+  close_window (first);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_export_refused (void)
+{
+  YusuanWindow *window = open_fixture ();
+  AdwMessageDialog *dialog;
+
+  /* The fixture has an error (a project without targets): export shows
+   * it and offers a draft only as a choice of its own. */
+  g_assert_cmpuint (yusuan_checker_get_n_errors (yusuan_window_get_checker (window)), >, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-xml", NULL);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2023公车运行费用"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "draft"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "draft"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+
+  /* "Show checks" goes to the findings. */
+  adw_message_dialog_response (dialog, "findings");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (yusuan_window_get_page (window), ==, "findings");
+
+  close_window (window);
+}
+
+static void
+test_close_unsaved (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 6);
+  YusuanDocument *document;
+  AdwMessageDialog *dialog;
+  guint row, column;
+
+  cursor_to_editable (view, &row, &column);
+  g_assert_true (type_into_cell (view, "42", GDK_KEY_Return));
+  g_assert_true (yusuan_document_get_modified (yusuan_window_get_document (window)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* Closing asks first; Cancel keeps the window and the edit. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (yusuan_document_get_modified (yusuan_window_get_document (window)));
+
+  /* Discard closes it. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    g_assert_null (g_list_find (toplevels, window));
+  }
+  document = g_object_ref (yusuan_window_get_document (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (document);
+}
+
+static void
+test_new_document (void)
+{
+  YusuanWindow *window = yusuan_window_new (NULL);
+  YusuanNewDocumentDialog *dialog = yusuan_new_document_dialog_new (GTK_WINDOW (window), NULL);
+  g_autoptr(YusuanDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEditable *department_code;
+  GtkWidget *child;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (yusuan_window_is_empty (window));
+
+  /* Nothing filled in: refused, saying what is missing. */
+  document = yusuan_new_document_dialog_build (dialog, &error);
+  g_assert_null (document);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Fill the fields through the widgets, as typed. */
+  {
+    const char *values[] = { "103", "市人民政府办公室", "103001", "河南省三门峡市人民政府办公室" };
+    guint i = 0;
+    GtkWidget *stack[64] = { GTK_WIDGET (dialog) };
+    int depth = 1;
+
+    department_code = NULL;
+    while (depth > 0)
+      {
+        GtkWidget *w = stack[--depth];
+
+        for (child = gtk_widget_get_last_child (w); child && depth < 64; child = gtk_widget_get_prev_sibling (child))
+          stack[depth++] = child;
+        if (ADW_IS_ENTRY_ROW (w) && i < G_N_ELEMENTS (values))
+          {
+            if (department_code == NULL)
+              department_code = GTK_EDITABLE (w);
+            gtk_editable_set_text (GTK_EDITABLE (w), values[i++]);
+          }
+      }
+    g_assert_cmpuint (i, ==, G_N_ELEMENTS (values));
+  }
+
+  document = yusuan_new_document_dialog_build (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (yusuan_document_get_department_code (document), ==, "103");
+  g_assert_cmpuint (yusuan_document_get_n_units (document), ==, 1);
+  g_assert_cmpstr (yusuan_document_get_unit (document, 0)->code, ==, "103001");
+  g_assert_false (yusuan_document_get_modified (document));
+
+  /* A unit code that is not six to nine digits is refused. */
+  gtk_editable_set_text (department_code, "10x");
+  g_assert_null (yusuan_new_document_dialog_build (dialog, &error));
+  g_assert_nonnull (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Shown in a window: named after the department, not saved yet, the
+   * tables there (empty: nothing entered). */
+  yusuan_window_set_document (window, document, NULL, FALSE);
+  g_assert_false (yusuan_window_is_empty (window));
+  g_assert_null (yusuan_window_get_file (window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "市人民政府办公室"));
+  g_assert_cmpstr (yusuan_window_get_page (window), ==, "table-1");
+  g_assert_nonnull (yusuan_window_get_table_view (window, 3));
+  g_clear_object (&document);
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -596,6 +810,10 @@ main (int    argc,
   g_test_add_func ("/gui/window/undo-redo-paste", test_undo_redo);
   g_test_add_func ("/gui/window/findings", test_findings);
   g_test_add_func ("/gui/window/save-reopen", test_save_reopen);
+  g_test_add_func ("/gui/window/locked-read-only", test_locked_read_only);
+  g_test_add_func ("/gui/window/export-refused", test_export_refused);
+  g_test_add_func ("/gui/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/gui/window/new-document", test_new_document);
 
   return g_test_run ();
 }
