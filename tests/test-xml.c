@@ -513,6 +513,25 @@ test_every_fact_survives (void)
   assert_bytes_equal (second, first);
 }
 
+static void
+test_every_stage (void)
+{
+  for (int stage = 0; stage < YUSUAN_N_STAGES; stage++)
+    {
+      g_autoptr(YusuanDocument) document = every_block_document ();
+      g_autoptr(YusuanDocument) reread = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      yusuan_document_set_header (document, 2000 + stage * 25, stage, "103", "市人民政府办公室", NULL);
+      bytes = export_or_die (document);
+      reread = import_bytes_or_die (bytes);
+      g_assert_cmpint (yusuan_document_get_stage (reread), ==, stage);
+      g_assert_cmpint (yusuan_document_get_fiscal_year (reread), ==, 2000 + stage * 25);
+      g_assert_null (yusuan_document_get_region (reread));
+      assert_documents_equal (document, reread);
+    }
+}
+
 /* Without the optional blocks, nothing of them is written. */
 static void
 test_optional_blocks_omitted (void)
@@ -1002,6 +1021,7 @@ main (int    argc,
   g_test_add_func ("/core/xml/golden-round-trip", test_golden_round_trip);
   g_test_add_func ("/core/xml/deterministic", test_deterministic);
   g_test_add_func ("/core/xml/every-fact-survives", test_every_fact_survives);
+  g_test_add_func ("/core/xml/every-stage", test_every_stage);
   g_test_add_func ("/core/xml/optional-blocks-omitted", test_optional_blocks_omitted);
   g_test_add_func ("/core/xml/lenient-lexical-forms", test_lenient_lexical_forms);
   g_test_add_func ("/core/xml/validate", test_validate);

@@ -415,12 +415,17 @@ issue_clear (gpointer data)
   g_free (issue->message);
 }
 
-/* The input, in memory: each pass reads it with its own position. */
+/* The input of a pass: bytes in memory, each pass with its own position, or
+ * chunks arriving through a queue as an export writes them (an empty chunk
+ * ends them). */
 typedef struct
 {
   const char      *data;
   gsize            length;
   gsize            position;
+  GAsyncQueue     *queue;
+  GBytes          *chunk;
+  gboolean         ended;
 } Source;
 
 typedef struct
@@ -433,6 +438,7 @@ typedef struct
   YusuanDocument     *document;   /* the document built, or NULL */
   GArray             *issues;     /* Issue */
   Source             *source;
+  GPtrArray          *open_elements; /* name, namespace, … of the open elements */
   gboolean            stopped;    /* by us: forbidden, or enough issues */
   gboolean            parser_failed;
   gboolean            overflowed;
@@ -1536,6 +1542,37 @@ entity_stop_cb (void          *user_data,
   stop (user_data);
 }
 
+/* The schema pass keeps the names of the open elements (the parser's
+ * interned strings, alive as long as the parser is). */
+static void
+open_element_cb (void           *user_data,
+                 const xmlChar  *localname,
+                 const xmlChar  *prefix,
+                 const xmlChar  *uri,
+                 int             n_namespaces,
+                 const xmlChar **namespaces,
+                 int             n_attributes,
+                 int             n_defaulted,
+                 const xmlChar **attributes)
+{
+  Loader *loader = user_data;
+
+  g_ptr_array_add (loader->open_elements, (gpointer) localname);
+  g_ptr_array_add (loader->open_elements, (gpointer) uri);
+}
+
+static void
+close_element_cb (void          *user_data,
+                  const xmlChar *localname,
+                  const xmlChar *prefix,
+                  const xmlChar *uri)
+{
+  Loader *loader = user_data;
+
+  if (loader->open_elements->len >= 2)
+    g_ptr_array_set_size (loader->open_elements, loader->open_elements->len - 2);
+}
+
 static void
 start_document_cb (void *user_data)
 {
@@ -1585,6 +1622,7 @@ parser_issue (Loader      *loader,
 
   /* Everything read and consumed: the file stops short. */
   at_end = loader->source != NULL && loader->source->position == loader->source->length
+           && (loader->source->queue == NULL || loader->source->ended)
            && loader->ctxt != NULL && loader->ctxt->input != NULL
            && loader->ctxt->input->cur >= loader->ctxt->input->end;
 
@@ -1660,8 +1698,18 @@ source_read_cb (void *context,
                 int   len)
 {
   Source *source = context;
-  gsize n = MIN ((gsize) len, source->length - source->position);
+  gsize n;
 
+  while (source->queue != NULL && source->position == source->length && !source->ended)
+    {
+      g_clear_pointer (&source->chunk, g_bytes_unref);
+      source->chunk = g_async_queue_pop (source->queue);
+      source->data = g_bytes_get_data (source->chunk, &source->length);
+      source->position = 0;
+      source->ended = source->length == 0;
+    }
+
+  n = MIN ((gsize) len, source->length - source->position);
   if (n > 0)
     memcpy (buffer, source->data + source->position, n);
   source->position += n;
@@ -1784,6 +1832,7 @@ loader_init (Loader     *loader,
   loader->issues = g_array_new (FALSE, TRUE, sizeof (Issue));
   g_array_set_clear_func (loader->issues, issue_clear);
   loader->attr_names = g_ptr_array_new ();
+  loader->open_elements = g_ptr_array_new ();
   loader->attr_values = g_ptr_array_new_with_free_func (free_gstring);
   loader->scratch = g_string_sized_new (64);
   loader->text = g_string_sized_new (256);
@@ -1807,6 +1856,7 @@ loader_clear (Loader *loader)
 {
   g_clear_pointer (&loader->issues, g_array_unref);
   g_clear_pointer (&loader->attr_names, g_ptr_array_unref);
+  g_clear_pointer (&loader->open_elements, g_ptr_array_unref);
   g_clear_pointer (&loader->attr_values, g_ptr_array_unref);
   g_string_free (loader->scratch, TRUE);
   g_string_free (loader->text, TRUE);
@@ -1833,10 +1883,8 @@ static GMutex schema_lock;
 static void
 run_pass (Loader       *loader,
           xmlSchemaPtr  schema,
-          const char   *data,
-          gsize         length)
+          Source       *source)
 {
-  Source source = { .data = data, .length = length };
   xmlSAXHandler sax = { 0 };
   xmlSAXHandlerPtr sax_ptr = &sax;
   void *user_data = loader;
@@ -1863,6 +1911,8 @@ run_pass (Loader       *loader,
       /* The other pass says why; this one only stops. */
       sax.internalSubset = stop_cb;
       sax.entityDecl = entity_stop_cb;
+      sax.startElementNs = open_element_cb;
+      sax.endElementNs = close_element_cb;
     }
 
   if (loader->schema)
@@ -1878,8 +1928,8 @@ run_pass (Loader       *loader,
   old_handler_data = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc (loader, structured_error_cb);
 
-  loader->source = &source;
-  loader->ctxt = xmlCreateIOParserCtxt (sax_ptr, user_data, source_read_cb, source_close_cb, &source,
+  loader->source = source;
+  loader->ctxt = xmlCreateIOParserCtxt (sax_ptr, user_data, source_read_cb, source_close_cb, source,
                                         XML_CHAR_ENCODING_NONE);
   if (loader->ctxt != NULL)
     {
@@ -1887,6 +1937,18 @@ run_pass (Loader       *loader,
       xmlCtxtUseOptions (loader->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
       loader->ctxt->linenumbers = 1;
       xmlParseDocument (loader->ctxt);
+
+      /* libxml2's validator frees what it holds for an element (its
+       * identity-constraint matchers) only when the element ends: after a
+       * parse that stopped inside elements, end them for it. */
+      if (plug != NULL && !loader->checks)
+        while (loader->open_elements->len >= 2)
+          {
+            const xmlChar *uri = g_ptr_array_index (loader->open_elements, loader->open_elements->len - 1);
+            const xmlChar *name = g_ptr_array_index (loader->open_elements, loader->open_elements->len - 2);
+
+            sax_ptr->endElementNs (user_data, name, NULL, uri);
+          }
 
       if (loader->wellformed && !loader->stopped
           && (!loader->ctxt->wellFormed || !loader->ctxt->nsWellFormed))
@@ -1927,8 +1989,7 @@ typedef struct
 {
   Loader       loader;
   xmlSchemaPtr schema;
-  const char  *data;
-  gsize        length;
+  Source       source;
 } SchemaPass;
 
 static gpointer
@@ -1936,7 +1997,8 @@ schema_pass_thread (gpointer user_data)
 {
   SchemaPass *pass = user_data;
 
-  run_pass (&pass->loader, pass->schema, pass->data, pass->length);
+  run_pass (&pass->loader, pass->schema, &pass->source);
+  g_clear_pointer (&pass->source.chunk, g_bytes_unref);
   return NULL;
 }
 
@@ -1987,8 +2049,7 @@ parse_data (const char      *data,
 
   loader_init (&pass.loader, display_name, FALSE, TRUE, FALSE);
   pass.schema = schema;
-  pass.data = data;
-  pass.length = length;
+  pass.source = (Source) { .data = data, .length = length };
   if (checks)
     {
       thread = g_thread_try_new ("yusuan-xml-schema", schema_pass_thread, &pass, NULL);
@@ -2004,7 +2065,11 @@ parse_data (const char      *data,
 
   loader_init (&loader, display_name, checks, FALSE, out_document != NULL);
   if (checks)
-    run_pass (&loader, schema, data, length);
+    {
+      Source source = { .data = data, .length = length };
+
+      run_pass (&loader, schema, &source);
+    }
 
   if (thread != NULL)
     g_thread_join (thread);
@@ -2216,10 +2281,26 @@ describe (const Subject *s)
 
 typedef struct
 {
-  GString  *out;
-  GError  **error;
-  gboolean  failed;
+  GString      *out;
+  GError      **error;
+  gboolean      failed;
+  GAsyncQueue  *queue;  /* where written bytes go to be validated meanwhile */
+  gsize         sent;   /* how much of @out went there */
 } Writer;
+
+#define VALIDATE_CHUNK (256 * 1024)
+
+/* Hands what was written since the last time to the validating thread, once
+ * there is enough of it (or all of it, with @all). */
+static void
+flush_to_validator (Writer   *w,
+                    gboolean  all)
+{
+  if (w->queue == NULL || w->out->len == w->sent || (!all && w->out->len - w->sent < VALIDATE_CHUNK))
+    return;
+  g_async_queue_push (w->queue, g_bytes_new (w->out->str + w->sent, w->out->len - w->sent));
+  w->sent = w->out->len;
+}
 
 /* @format has one %s, for the subject. */
 static void fail (Writer        *w,
@@ -2616,7 +2697,10 @@ write_basic_lines (Writer         *w,
 
   g_string_append (w->out, n ? "  <basic-expenditures>\n" : "  <basic-expenditures/>\n");
   for (guint i = 0; i < n && !w->failed; i++)
-    write_line (w, yusuan_document_get_basic_line (document, i), NULL, i);
+    {
+      write_line (w, yusuan_document_get_basic_line (document, i), NULL, i);
+      flush_to_validator (w, FALSE);
+    }
   if (n)
     g_string_append (w->out, "  </basic-expenditures>\n");
 }
@@ -2658,6 +2742,7 @@ write_projects (Writer         *w,
       for (guint k = 0; project->indicators && k < project->indicators->len && !w->failed; k++)
         write_indicator (w, project, g_ptr_array_index (project->indicators, k));
       g_string_append (w->out, "    </project>\n");
+      flush_to_validator (w, FALSE);
     }
   if (n)
     g_string_append (w->out, "  </projects>\n");
@@ -2856,28 +2941,55 @@ yusuan_xml_export (YusuanDocument  *document,
 {
   g_autoptr(GError) local_error = NULL;
   Writer w = { 0 };
+  SchemaPass pass;
+  GThread *thread;
+  xmlSchemaPtr schema;
   gsize estimate;
+  gboolean valid;
 
   g_return_val_if_fail (YUSUAN_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   yusuan_core_init ();
+  schema = get_schema (error);
+  if (schema == NULL)
+    return NULL;
 
-  /* About 180 bytes a line, so that a city budget is not copied ten times over. */
+  /* Every fact is checked as it is written; the schema has the last word on
+   * the whole, read in another thread while the rest is being written. */
+  loader_init (&pass.loader, _("the exported submission"), FALSE, TRUE, FALSE);
+  pass.loader.wellformed = TRUE;
+  pass.schema = schema;
+  pass.source = (Source) { .queue = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref) };
+  thread = g_thread_try_new ("yusuan-xml-export", schema_pass_thread, &pass, NULL);
+
+  /* About 180 bytes a line, so that a city's budget is not copied over and over. */
   estimate = 4096 + (gsize) yusuan_document_get_n_lines (document) * 180;
   w.out = g_string_sized_new (estimate);
   w.error = error;
+  w.queue = thread ? pass.source.queue : NULL;
   write_document (&w, document);
+
+  if (thread != NULL)
+    {
+      flush_to_validator (&w, TRUE);
+      g_async_queue_push (pass.source.queue, g_bytes_new (NULL, 0));
+      g_thread_join (thread);
+      valid = pass.loader.issues->len == 0;
+      if (!valid && !w.failed)
+        report_issues (pass.loader.issues, FALSE, pass.loader.display_name, &local_error);
+    }
+  loader_clear (&pass.loader);
+  g_async_queue_unref (pass.source.queue);
+
   if (w.failed)
     {
       g_string_free (w.out, TRUE);
       return NULL;
     }
-
-  /* What we checked field by field must also hold as a whole. */
-  /* Every fact was checked as it was written: the schema has the last word
-   * on the whole, and our own checks need not run twice. */
-  if (!parse_data (w.out->str, w.out->len, _("the exported submission"), FALSE, NULL, &local_error))
+  if (thread == NULL)
+    valid = parse_data (w.out->str, w.out->len, _("the exported submission"), FALSE, NULL, &local_error);
+  if (!valid)
     {
       g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID,
                    _("The submission cannot be written because it would not be valid; nothing was written. %s"),
