@@ -460,7 +460,6 @@ yusuan_code_chooser_class_init (YusuanCodeChooserClass *klass)
   widget_class->measure = yusuan_code_chooser_measure;
   widget_class->size_allocate = yusuan_code_chooser_size_allocate;
   widget_class->grab_focus = yusuan_code_chooser_grab_focus;
-  widget_class->focus = gtk_widget_focus_child;
 
   properties[PROP_CODE] =
     g_param_spec_string ("code", NULL, NULL, NULL,

@@ -729,6 +729,10 @@ rows_changed_cb (YusuanTableView *self,
 
   if (self->cursor_row >= n_rows (self) || self->anchor_row >= n_rows (self))
     move_cursor (self, self->cursor_row, self->cursor_column, FALSE);
+
+  /* Rows moved under the cursor and the selection: redraw the marks of
+   * every row that has an item (a pointer test per row, no more). */
+  sync_marks_in_rows (self, 0, n_rows (self) - 1);
 }
 
 static void

@@ -21,6 +21,8 @@ struct _YusuanWindow
 
   /* template */
   GtkWidget            *window_title;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
   GtkWidget            *unit_box;
   GtkWidget            *toast_overlay;
   GtkWidget            *main_stack;
@@ -55,6 +57,7 @@ struct _YusuanWindow
 G_DEFINE_FINAL_TYPE (YusuanWindow, yusuan_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_state (YusuanWindow *self);
+static void save_window_state (YusuanWindow *self);
 static void show_save_as (YusuanWindow *self);
 
 /* Helpers */
@@ -389,6 +392,20 @@ update_title (YusuanWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* "Undo Paste", "Redo Clear Cells": what the button would do. */
+static void
+update_undo_tooltips (YusuanWindow *self)
+{
+  YusuanDocument *doc = document (self);
+  const char *undo = doc && yusuan_document_can_undo (doc) ? yusuan_document_get_undo_label (doc) : NULL;
+  const char *redo = doc && yusuan_document_can_redo (doc) ? yusuan_document_get_redo_label (doc) : NULL;
+  g_autofree char *undo_text = undo && *undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  g_autofree char *redo_text = redo && *redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (self->undo_button, undo_text);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_text);
+}
+
 static void
 update_state (YusuanWindow *self)
 {
@@ -397,6 +414,7 @@ update_state (YusuanWindow *self)
 
   set_action_enabled (self, "undo", editable && yusuan_document_can_undo (doc));
   set_action_enabled (self, "redo", editable && yusuan_document_can_redo (doc));
+  update_undo_tooltips (self);
   set_action_enabled (self, "save", editable);
   set_action_enabled (self, "save-as", doc != NULL);
   set_action_enabled (self, "export-xml", doc != NULL);
@@ -1061,6 +1079,7 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
+      save_window_state (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_strcmp0 (response, "save") == 0)
@@ -1260,6 +1279,8 @@ yusuan_window_class_init (YusuanWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, unit_box);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, main_stack);

@@ -795,6 +795,52 @@ test_new_document (void)
   close_window (window);
 }
 
+static void
+test_rows_follow (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 6);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  YusuanDocument *document = yusuan_window_get_document (window);
+  YusuanLine line = { 0 };
+  const YusuanLine *added;
+  guint rows = yusuan_table_get_n_rows (table);
+  int row;
+
+  /* A line with an economic code the table has no row for yet (30216
+   * 培训费) brings a row; the view shows it, and undo takes it away. */
+  g_assert_cmpint (yusuan_table_find_row (table, "30216/50201"), <, 0);
+  g_strlcpy (line.unit, "103001", sizeof line.unit);
+  g_strlcpy (line.function, "2010301", sizeof line.function);
+  g_strlcpy (line.econ_dept, "30216", sizeof line.econ_dept);
+  g_strlcpy (line.econ_gov, "50201", sizeof line.econ_gov);
+  line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+  line.category = YUSUAN_CATEGORY_PUBLIC;
+  line.amount = 12 * YUSUAN_FEN_PER_WAN;
+  added = yusuan_document_add_line (document, &line);
+  g_assert_nonnull (added);
+
+  row = yusuan_table_find_row (table, "30216/50201");
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpuint (yusuan_table_get_n_rows (table), ==, rows + 1);
+  yusuan_table_view_set_cursor (view, row, 0, FALSE);
+  draw (GTK_WIDGET (window));
+  g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, 0), ==, "30216");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpuint (yusuan_table_get_n_rows (table), ==, rows);
+  draw (GTK_WIDGET (window));
+  {
+    guint cursor_row;
+
+    /* The cursor stays inside the table. */
+    yusuan_table_view_get_cursor (view, &cursor_row, NULL);
+    g_assert_cmpuint (cursor_row, <, rows);
+  }
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -807,6 +853,7 @@ main (int    argc,
   g_test_add_func ("/gui/table/edit-updates-totals", test_edit_updates_totals);
   g_test_add_func ("/gui/table/refuse-text", test_refuse_text);
   g_test_add_func ("/gui/table/keyboard", test_keyboard);
+  g_test_add_func ("/gui/table/rows-follow", test_rows_follow);
   g_test_add_func ("/gui/window/undo-redo-paste", test_undo_redo);
   g_test_add_func ("/gui/window/findings", test_findings);
   g_test_add_func ("/gui/window/save-reopen", test_save_reopen);
