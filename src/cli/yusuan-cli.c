@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "yusuan-catalog.h"
+#include "yusuan-cli-report.h"
 #include "yusuan-core.h"
 #include "yusuan-document.h"
 #include "yusuan-rules.h"
@@ -56,6 +57,8 @@ static const Command commands[] = {
     N_("Run the checks and list what they find"), run_check },
   { "validate", N_("SUBMISSION.xml"),
     N_("Check a submission against the schema only"), run_validate },
+  { "report", YUSUAN_CLI_REPORT_PARAMETERS,
+    YUSUAN_CLI_REPORT_SUMMARY, yusuan_cli_report },
   { "help", N_("[COMMAND]"),
     N_("Show help for a command"), run_help },
 };
