@@ -8,6 +8,7 @@
 typedef struct
 {
   GtkWidget *label;
+  int        leaf;   /* the leaf column it heads, -1 for a group */
   int        x;
   int        width;
   guint      row;
@@ -114,6 +115,7 @@ add_cells (YusuanHeaderBand   *self,
       cell.width = offsets[last + 1] - offsets[first];
       cell.row = level;
       cell.span = is_leaf ? self->depth - level : 1;
+      cell.leaf = is_leaf ? column->leaf : -1;
       g_array_append_val (self->cells, cell);
     }
 
@@ -303,4 +305,17 @@ yusuan_header_band_get_depth (YusuanHeaderBand *self)
   g_return_val_if_fail (YUSUAN_IS_HEADER_BAND (self), 0);
 
   return self->depth;
+}
+
+GtkWidget *
+yusuan_header_band_get_leaf_widget (YusuanHeaderBand *self,
+                                    guint             leaf)
+{
+  g_return_val_if_fail (YUSUAN_IS_HEADER_BAND (self), NULL);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    if (g_array_index (self->cells, HeaderCell, i).leaf == (int) leaf)
+      return g_array_index (self->cells, HeaderCell, i).label;
+
+  return NULL;
 }

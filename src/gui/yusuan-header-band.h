@@ -20,6 +20,9 @@ void       yusuan_header_band_set_header (YusuanHeaderBand   *self,
                                           const YusuanColumn *root,
                                           const int          *widths,
                                           guint               n_leaves);
+/* The header cell of leaf column @leaf, or NULL. */
+GtkWidget *yusuan_header_band_get_leaf_widget (YusuanHeaderBand *self,
+                                               guint             leaf);
 /* The number of header rows (the tree's depth). */
 guint      yusuan_header_band_get_depth  (YusuanHeaderBand   *self);
 

@@ -1503,6 +1503,25 @@ yusuan_table_view_peek_cell_text (YusuanTableView *self,
   return cell != NULL ? yusuan_table_cell_get_text (cell) : NULL;
 }
 
+GtkWidget *
+yusuan_table_view_peek_cell (YusuanTableView *self,
+                             guint            row,
+                             guint            column)
+{
+  g_return_val_if_fail (YUSUAN_IS_TABLE_VIEW (self), NULL);
+
+  return (GtkWidget *) find_cell (self, row, column);
+}
+
+GtkWidget *
+yusuan_table_view_get_header_cell (YusuanTableView *self,
+                                   guint            column)
+{
+  g_return_val_if_fail (YUSUAN_IS_TABLE_VIEW (self), NULL);
+
+  return yusuan_header_band_get_leaf_widget (YUSUAN_HEADER_BAND (self->band), column);
+}
+
 char *
 yusuan_table_view_dup_selection_text (YusuanTableView *self)
 {

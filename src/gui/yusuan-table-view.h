@@ -81,6 +81,14 @@ const char        *yusuan_table_view_peek_cell_text     (YusuanTableView   *self
                                                          guint              row,
                                                          guint              column);
 
+/* The widgets showing a cell (NULL when not on screen) and a leaf column's
+ * header, so that their alignment can be checked. */
+GtkWidget         *yusuan_table_view_peek_cell          (YusuanTableView   *self,
+                                                         guint              row,
+                                                         guint              column);
+GtkWidget         *yusuan_table_view_get_header_cell    (YusuanTableView   *self,
+                                                         guint              column);
+
 /* The selection as tab-separated values (what Ctrl+C puts on the clipboard). */
 char              *yusuan_table_view_dup_selection_text (YusuanTableView   *self);
 /* Pastes tab-separated values at the selection's top left into editable

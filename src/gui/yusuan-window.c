@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "yusuan-editor-page.h"
 #include "yusuan-findings-page.h"
 #include "yusuan-loader.h"
+#include "yusuan-projects-page.h"
 #include "yusuan-store.h"
 #include "yusuan-table-view.h"
 #include "yusuan-window.h"
@@ -14,6 +16,18 @@
 
 #define MAX_RECENT 8
 #define MAX_ERRORS_LISTED 8
+
+/* The pages that edit the document outside the tables, in the sidebar's order. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  GType     (*get_type) (void);
+} editor_pages[] = {
+  { "projects", N_("Projects (项目)"), yusuan_projects_page_get_type },
+};
+
+#define N_EDITOR_PAGES G_N_ELEMENTS (editor_pages)
 
 struct _YusuanWindow
 {
@@ -32,13 +46,13 @@ struct _YusuanWindow
   GtkWidget            *paned;
   GtkWidget            *sidebar;
   GtkWidget            *content_stack;
-  GtkWidget            *projects_page;
   GtkWidget            *findings_page;
   GMenu                *recent_section;
 
   GtkWidget            *errors_badge;
   GtkWidget            *warnings_badge;
   GtkWidget            *table_views[YUSUAN_N_TABLES];
+  GtkWidget            *editor_pages[N_EDITOR_PAGES];
 
   GSettings            *settings;
   YusuanLoaded         *loaded;
@@ -337,7 +351,12 @@ build_sidebar (YusuanWindow *self)
       add_sidebar_row (self, name, "tables", yusuan_table_name_for_number (n), code);
     }
 
-  add_sidebar_row (self, "projects", "editing", _("Projects (项目)"), NULL);
+  for (guint i = 0; i < N_EDITOR_PAGES; i++)
+    {
+      self->editor_pages[i] = g_object_new (editor_pages[i].get_type (), NULL);
+      gtk_stack_add_named (GTK_STACK (self->content_stack), self->editor_pages[i], editor_pages[i].name);
+      add_sidebar_row (self, editor_pages[i].name, "editing", _(editor_pages[i].title), NULL);
+    }
   add_sidebar_row (self, "performance", "editing", _("Department Performance Targets (部门整体绩效目标)"), NULL);
 
   box = add_sidebar_row (self, "findings", "checks", _("Checks (审核)"), NULL);
@@ -446,6 +465,9 @@ clear_document (YusuanWindow *self)
       }
 
   yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), NULL);
+  for (guint i = 0; i < N_EDITOR_PAGES; i++)
+    if (self->editor_pages[i] != NULL)
+      yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), NULL, NULL, NULL, FALSE);
 
   if (self->loaded != NULL)
     {
@@ -486,9 +508,12 @@ install (YusuanWindow *self,
                            self, G_CONNECT_SWAPPED);
 
   yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), loaded->checker);
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->projects_page),
-                                   _("The projects (项目) and their performance targets are edited here. "
-                                     "Their figures are in 预算10表 and their targets in 预算12表."));
+  for (guint i = 0; i < N_EDITOR_PAGES; i++)
+    {
+      yusuan_editor_page_set_display_unit (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->unit);
+      yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), loaded->document,
+                                       loaded->catalog, loaded->checker, self->read_only);
+    }
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "document");
   update_counts (self);
@@ -1052,6 +1077,8 @@ display_unit_cb (GSimpleAction *action,
   for (guint i = 0; i < YUSUAN_N_TABLES; i++)
     if (self->table_views[i] != NULL)
       yusuan_table_view_set_display_unit (YUSUAN_TABLE_VIEW (self->table_views[i]), self->unit);
+  for (guint i = 0; i < N_EDITOR_PAGES; i++)
+    yusuan_editor_page_set_display_unit (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->unit);
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "display-unit", unit);
@@ -1226,25 +1253,6 @@ go_to_row (YusuanWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
-static void
-show_project (YusuanWindow *self,
-              guint         project_id,
-              const char   *message)
-{
-  const YusuanProject *project = yusuan_document_lookup_project (document (self), project_id);
-  g_autofree char *description = NULL;
-
-  if (project != NULL)
-    description = g_strdup_printf (_("Project %s “%s”: %s\n\nThe project editor is not available yet; "
-                                     "the project’s figures are in 预算10表 and its targets in 预算12表."),
-                                   project->code, project->name, message);
-  else
-    description = g_strdup (message);
-
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->projects_page), description);
-  yusuan_window_show_page (self, "projects");
-}
-
 /* Overrides */
 
 static void
@@ -1290,7 +1298,6 @@ yusuan_window_class_init (YusuanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, YusuanWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, findings_page);
   gtk_widget_class_bind_template_child (widget_class, YusuanWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
@@ -1526,6 +1533,17 @@ yusuan_window_get_page (YusuanWindow *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
 }
 
+GtkWidget *
+yusuan_window_get_page_widget (YusuanWindow *self,
+                               const char   *name)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  ensure_page (self, name);
+  return gtk_stack_get_child_by_name (GTK_STACK (self->content_stack), name);
+}
+
 void
 yusuan_window_add_page (YusuanWindow *self,
                         const char   *name,
@@ -1559,18 +1577,19 @@ yusuan_window_activate_finding (YusuanWindow *self,
     return;
   finding = yusuan_checker_get_finding (checker, index);
 
+  /* The editor pages know their own findings: projects, indicators, forms. */
+  for (guint i = 0; i < N_EDITOR_PAGES; i++)
+    if (yusuan_editor_page_show_finding (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), finding))
+      {
+        yusuan_window_show_page (self, editor_pages[i].name);
+        return;
+      }
+
   switch (finding->target_kind)
     {
     case YUSUAN_TARGET_PROJECT:
     case YUSUAN_TARGET_INDICATOR:
-      if (finding->target_kind == YUSUAN_TARGET_PROJECT || finding->project_id != 0)
-        {
-          show_project (self, finding->target_kind == YUSUAN_TARGET_PROJECT
-                                ? finding->target_id : finding->project_id,
-                        finding->message);
-          return;
-        }
-      yusuan_window_show_page (self, "performance");
+      yusuan_window_show_page (self, finding->project_id != 0 ? "projects" : "performance");
       return;
 
     case YUSUAN_TARGET_LINE:

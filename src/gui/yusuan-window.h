@@ -51,6 +51,9 @@ YusuanDisplayUnit yusuan_window_get_display_unit (YusuanWindow    *self);
 void             yusuan_window_show_page       (YusuanWindow      *self,
                                                 const char        *name);
 const char      *yusuan_window_get_page        (YusuanWindow      *self);
+/* The widget of page @name (made when first asked for), or NULL. */
+GtkWidget       *yusuan_window_get_page_widget (YusuanWindow      *self,
+                                                const char        *name);
 /* Adds a page with its sidebar row under @section ("tables", "editing",
  * "checks"); editors that come later plug in here. */
 void             yusuan_window_add_page        (YusuanWindow      *self,
