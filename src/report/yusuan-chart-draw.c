@@ -295,6 +295,40 @@ yusuan_chart_data_is_empty (const YusuanChartData *data)
   return data->items->len == 0;
 }
 
+guint
+yusuan_chart_data_get_n_items (const YusuanChartData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->items->len;
+}
+
+const char *
+yusuan_chart_data_get_label (const YusuanChartData *data,
+                             guint                  index)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (index < data->items->len, NULL);
+  return g_array_index (data->items, Item, index).label;
+}
+
+YusuanAmount
+yusuan_chart_data_get_amount (const YusuanChartData *data,
+                              guint                  index)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (index < data->items->len, 0);
+  return g_array_index (data->items, Item, index).amount;
+}
+
+YusuanAmount
+yusuan_chart_data_get_prior (const YusuanChartData *data,
+                             guint                  index)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (index < data->items->len, 0);
+  return g_array_index (data->items, Item, index).prior;
+}
+
 /* Style */
 
 static void

@@ -44,6 +44,16 @@ const char      *yusuan_chart_data_get_title (const YusuanChartData *data);
 /* FALSE when there is nothing to draw (no lines, or no prior year). */
 gboolean         yusuan_chart_data_is_empty (const YusuanChartData *data);
 
+/* The items drawn: bars, slices or pairs of bars, in order. */
+guint            yusuan_chart_data_get_n_items (const YusuanChartData *data);
+const char      *yusuan_chart_data_get_label   (const YusuanChartData *data,
+                                                guint                  index);
+YusuanAmount     yusuan_chart_data_get_amount  (const YusuanChartData *data,
+                                                guint                  index);
+/* The prior year's amount (YUSUAN_CHART_YEAR_ON_YEAR only; 0 otherwise). */
+YusuanAmount     yusuan_chart_data_get_prior   (const YusuanChartData *data,
+                                                guint                  index);
+
 /* The default colours for printing: black text on white. */
 void             yusuan_chart_style_init_print (YusuanChartStyle *style);
 /* Series colours that read on a light and on a dark background, with the
