@@ -30,8 +30,11 @@ while read -r lang; do
   # not a guess.
   msgmerge --quiet --no-fuzzy-matching --output-file="$merged" "$po" "$pot"
 
+  # msgattrib always writes the header entry: it is not counted.
   untranslated=$(msgattrib --untranslated --no-obsolete --no-wrap "$merged" | grep -c '^msgid ' || true)
+  untranslated=$((untranslated > 0 ? untranslated - 1 : 0))
   fuzzy=$(msgattrib --only-fuzzy --no-obsolete --no-wrap "$merged" | grep -c '^msgid ' || true)
+  fuzzy=$((fuzzy > 0 ? fuzzy - 1 : 0))
   if [ "$untranslated" -gt 0 ]; then
     echo "po/$lang.po: $untranslated of $total strings missing or untranslated:" >&2
     msgattrib --untranslated --no-obsolete --no-wrap "$merged" | sed -n '/^#:/,/^$/p' >&2
