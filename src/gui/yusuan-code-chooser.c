@@ -83,6 +83,16 @@ show_code (YusuanCodeChooser *self)
 
   if (self->code == NULL)
     text = g_strdup ("");
+  else if (name != NULL && self->classification == YUSUAN_CLASSIFICATION_FUNCTION &&
+           yusuan_catalog_get_level (self->catalog, self->classification, self->code) == YUSUAN_CODE_LEVEL_ITEM)
+    {
+      g_autofree char *section = g_strndup (self->code, 5);
+      const char *section_name = name_of (self, section);
+
+      /* "2010301 行政运行 · 政府办公厅（室）及相关机构事务": the item's own name is often shared. */
+      text = section_name ? g_strdup_printf ("%s %s · %s", self->code, name, section_name)
+                          : g_strdup_printf ("%s %s", self->code, name);
+    }
   else if (name != NULL)
     text = g_strdup_printf ("%s %s", self->code, name);
   else
@@ -112,6 +122,21 @@ clear_list (YusuanCodeChooser *self)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
 }
 
+/* The 款 of an item, the 类 of a 款. */
+static char *
+parent_code (const char      *code,
+             YusuanCodeLevel  level)
+{
+  gsize length = strlen (code);
+
+  if (level == YUSUAN_CODE_LEVEL_ITEM && length > 2)
+    return g_strndup (code, length - 2);
+  if (level == YUSUAN_CODE_LEVEL_SECTION && length > 2)
+    return g_strndup (code, length - 2);
+
+  return NULL;
+}
+
 static GtkWidget *
 match_row_new (YusuanCodeChooser *self,
                const char        *code,
@@ -120,8 +145,22 @@ match_row_new (YusuanCodeChooser *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *code_label = gtk_label_new (code);
-  GtkWidget *name_label = gtk_label_new (name_of (self, code));
   YusuanCodeLevel level = yusuan_catalog_get_level (self->catalog, self->classification, code);
+  g_autofree char *parent = parent_code (code, level);
+  const char *parent_name = parent ? name_of (self, parent) : NULL;
+  GtkWidget *name_label = gtk_label_new (NULL);
+
+  /* Many items share a name (every 款 has its 行政运行): the 款 tells them apart. */
+  if (parent_name != NULL)
+    {
+      g_autofree char *escaped_name = g_markup_escape_text (name_of (self, code), -1);
+      g_autofree char *escaped_parent = g_markup_escape_text (parent_name, -1);
+      g_autofree char *markup = g_strdup_printf ("%s  <span alpha=\"55%%\">%s</span>", escaped_name, escaped_parent);
+
+      gtk_label_set_markup (GTK_LABEL (name_label), markup);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (name_label), name_of (self, code));
 
   gtk_widget_add_css_class (code_label, "numeric");
   gtk_widget_add_css_class (code_label, "dim-label");
@@ -141,7 +180,7 @@ match_row_new (YusuanCodeChooser *self,
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, name_of (self, code));
+  gtk_widget_set_tooltip_text (row, parent_name ? parent_name : name_of (self, code));
   g_object_set_data (G_OBJECT (row), "match-index", GUINT_TO_POINTER (index));
 
   return row;

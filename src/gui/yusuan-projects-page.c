@@ -87,6 +87,7 @@ struct _YusuanProjectsPage
   guint              rebuild_id;
   guint              update_id;
   guint              read_only : 1;
+  guint              setting_search : 1;
 };
 
 static void yusuan_projects_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -456,15 +457,22 @@ rebuild_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+update_now (YusuanProjectsPage *self)
+{
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  count_badges (self);
+  update_bound (self);
+  update_count (self);
+}
+
 static gboolean
 update_idle (gpointer user_data)
 {
   YusuanProjectsPage *self = user_data;
 
   self->update_id = 0;
-  count_badges (self);
-  update_bound (self);
-  update_count (self);
+  update_now (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -521,6 +529,8 @@ checker_changed_cb (YusuanProjectsPage *self)
 static void
 search_changed_cb (YusuanProjectsPage *self)
 {
+  if (self->setting_search)
+    return;
   yusuan_projects_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
@@ -766,10 +776,10 @@ yusuan_projects_page_class_init (YusuanProjectsPageClass *klass)
 static void
 yusuan_projects_page_init (YusuanProjectsPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->bound = g_hash_table_new (NULL, NULL);
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->store = g_list_store_new (PROJECT_TYPE_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
@@ -779,7 +789,7 @@ yusuan_projects_page_init (YusuanProjectsPage *self)
   add_column (self, COLUMN_CODE, _("Code (项目编码)"), FALSE, 220);
   add_column (self, COLUMN_NAME, _("Name (项目名称)"), TRUE, -1);
   add_column (self, COLUMN_UNIT, _("Unit (单位)"), FALSE, 220);
-  add_column (self, COLUMN_KIND, _("Kind (项目类别)"), FALSE, 120);
+  add_column (self, COLUMN_KIND, _("Kind (项目类别)"), FALSE, 160);
   add_column (self, COLUMN_AMOUNT, NULL, FALSE, 130);
   update_amount_title (self);
   add_column (self, COLUMN_FINDINGS, _("Checks (审核)"), FALSE, 110);
@@ -809,13 +819,19 @@ yusuan_projects_page_set_search (YusuanProjectsPage *self,
 
   g_return_if_fail (YUSUAN_IS_PROJECTS_PAGE (self));
 
+  /* Setting the entry's text empties it first, which reports an empty
+   * search at once: what is asked for here is what counts. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    {
+      self->setting_search = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+      self->setting_search = FALSE;
+    }
+
   trimmed = yusuan_editor_dup_trimmed (text);
   g_clear_pointer (&self->search, g_free);
   if (trimmed != NULL)
     self->search = fold (trimmed);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -854,7 +870,7 @@ yusuan_projects_page_get_badges (YusuanProjectsPage *self,
   g_return_if_fail (YUSUAN_IS_PROJECTS_PAGE (self));
 
   if (self->update_id != 0)
-    update_idle (self);
+    update_now (self);
 
   badges = badges_of (self, project_id);
   if (errors != NULL)
