@@ -253,15 +253,35 @@ test_pdf_seed_zh (void)
   g_assert_cmpuint (n_pages, >=, 20);
   g_assert_cmpuint (n_pages, <=, 40);
   {
-    g_autofree char *second = pdf_text (pdf, 2, 2);
+    g_autofree char *second = pdf_text (pdf, 3, 3);
     g_autofree char *second_flat = squash (second);
+    g_autofree char *contents = pdf_text (pdf, 2, 2);
+    g_autofree char *contents_flat = squash (contents);
     g_autofree char *last = pdf_text (pdf, n_pages, n_pages);
     g_autofree char *last_flat = squash (last);
-    g_autofree char *last_number = g_strdup_printf ("-%u-", n_pages - 1);
+    g_autofree char *last_number = g_strdup_printf ("-%u-", n_pages - 2);
     g_autofree char *cover = pdf_text (pdf, 1, 1);
 
-    /* "- 1 -" under the first page after the cover; the cover has none. */
+    /* "- 1 -" under 第一部分, after the cover and the contents, which have none. */
     g_assert_true (g_str_has_suffix (second_flat, "-1-"));
+    g_assert_true (g_str_has_prefix (second_flat, "第一部分"));
+    /* The contents list the parts and the tables with their printed numbers. */
+    for (guint n = 1; n <= YUSUAN_N_TABLES; n++)
+      {
+        g_autofree char *code = g_strdup_printf ("预算%02u表", n);
+
+        g_assert_nonnull (strstr (contents_flat, code));
+      }
+    {
+      const char *entry = strstr (contents_flat, "预算03表2023年部门支出总体情况表");
+
+      /* Leader dots, then the number printed under the table's first page. */
+      g_assert_nonnull (entry);
+      entry += strlen ("预算03表2023年部门支出总体情况表");
+      while (g_str_has_prefix (entry, "·"))
+        entry += strlen ("·");
+      g_assert_cmpint (atoi (entry), ==, yusuan_report_get_table_page (report, 3) - 1);
+    }
     g_assert_nonnull (strstr (last_flat, last_number));
     g_assert_null (strstr (cover, "-0-"));
     g_assert_nonnull (strstr (cover, "市人民政府办公室"));
@@ -410,7 +430,8 @@ test_pdf_empty_document (void)
 
   yusuan_document_set_header (document, 2024, YUSUAN_STAGE_FIRST_PROPOSAL, "999", "Empty Office", NULL);
   pdf = write_pdf (document, YUSUAN_DISPLAY_WAN, dir, &report);
-  g_assert_cmpuint (yusuan_report_get_n_pages (report), >=, 1 + 3 + YUSUAN_N_TABLES);
+  /* Cover, contents, the three parts, the twelve tables. */
+  g_assert_cmpuint (yusuan_report_get_n_pages (report), >=, 2 + 3 + YUSUAN_N_TABLES);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   remove_tree (dir);
 }

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -57,6 +58,7 @@ typedef struct
 typedef enum
 {
   PAGE_COVER,
+  PAGE_CONTENTS,
   PAGE_FLOW,
   PAGE_TABLE,
 } PageKind;
@@ -312,7 +314,8 @@ new_page (YusuanReport *self,
 
   page->kind = kind;
   page->landscape = landscape;
-  page->number = self->pages->len;  /* the cover is page 0 and shows none */
+  /* The cover and the contents show no number; 第一部分 starts at 1. */
+  page->number = self->pages->len >= 2 ? self->pages->len - 1 : 0;
   if (kind == PAGE_FLOW)
     page->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_ptr_array_add (self->pages, page);
@@ -485,6 +488,7 @@ ensure_layout (YusuanReport *self)
   g_array_set_clear_func (self->marks, mark_clear);
 
   new_page (self, PAGE_COVER, FALSE);
+  new_page (self, PAGE_CONTENTS, FALSE);
   build_blocks (self);
   flow (self);
   lay_out_tables (self);
@@ -502,9 +506,7 @@ draw_cover (YusuanReport *self,
   double width = YUSUAN_REPORT_A4_WIDTH - 2 * REPORT_MARGIN_SIDE;
   g_autoptr(PangoLayout) name = report_layout_new (self->context, REPORT_SANS, 26, TRUE);
   g_autoptr(PangoLayout) title = report_layout_new (self->context, REPORT_SANS, 30, TRUE);
-  g_autoptr(PangoLayout) region = report_layout_new (self->context, REPORT_SERIF, 14, FALSE);
   g_autofree char *title_text = NULL;
-  const char *region_text = yusuan_document_get_region (self->document);
   int h;
   double y = YUSUAN_REPORT_A4_HEIGHT * 0.30;
 
@@ -534,13 +536,69 @@ draw_cover (YusuanReport *self,
   cairo_line_to (cr, REPORT_MARGIN_SIDE + width * 0.8, y);
   cairo_stroke (cr);
 
-  if (region_text != NULL && *region_text != '\0')
+}
+
+/* 目录: the parts and the tables, with their page numbers; in a PDF each
+ * line is a link to its page. */
+static void
+draw_contents (YusuanReport *self,
+               cairo_t      *cr)
+{
+  double width = YUSUAN_REPORT_A4_WIDTH - 2 * REPORT_MARGIN_SIDE;
+  double y = REPORT_MARGIN_TOP + 20;
+  g_autoptr(PangoLayout) title = report_layout_new (self->context, REPORT_SANS, PART_SIZE, TRUE);
+  g_autoptr(PangoLayout) entry = report_layout_new (self->context, REPORT_SERIF, BODY_SIZE, FALSE);
+  g_autoptr(PangoLayout) number = report_layout_new (self->context, REPORT_SERIF, BODY_SIZE, FALSE);
+  g_autoptr(PangoLayout) dot = report_layout_new (self->context, REPORT_SERIF, BODY_SIZE, FALSE);
+  int h, dot_width;
+
+  pango_layout_set_width (title, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+  /* Translators: the table of contents of the published budget: 目录 */
+  pango_layout_set_text (title, _("Contents"), -1);
+  cairo_move_to (cr, REPORT_MARGIN_SIDE, y);
+  pango_cairo_show_layout (cr, title);
+  pango_layout_get_size (title, NULL, &h);
+  y += (double) h / PANGO_SCALE + 24;
+
+  pango_layout_set_text (dot, "·", -1);
+  pango_layout_get_size (dot, &dot_width, NULL);
+  pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
+
+  for (guint i = 0; i < self->marks->len; i++)
     {
-      pango_layout_set_width (region, (int) (width * PANGO_SCALE));
-      pango_layout_set_alignment (region, PANGO_ALIGN_CENTER);
-      pango_layout_set_text (region, region_text, -1);
-      cairo_move_to (cr, REPORT_MARGIN_SIDE, YUSUAN_REPORT_A4_HEIGHT * 0.78);
-      pango_cairo_show_layout (cr, region);
+      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      const Page *target = g_ptr_array_index (self->pages, mark->page);
+      g_autofree char *page_number = g_strdup_printf ("%u", target->number);
+      g_autofree char *link = g_strdup_printf ("page=%u", mark->page + 1);
+      int entry_width, number_width;
+      double left, right, step = (double) dot_width / PANGO_SCALE * 1.6;
+      /* Tables are listed under the parts, indented. */
+      double indent = target->kind == PAGE_TABLE ? 2 * BODY_SIZE : 0;
+
+      pango_layout_set_width (entry, (int) ((width - indent - 4 * BODY_SIZE) * PANGO_SCALE));
+      pango_layout_set_text (entry, mark->title, -1);
+      pango_layout_set_text (number, page_number, -1);
+      pango_layout_get_pixel_size (entry, &entry_width, &h);
+      pango_layout_get_pixel_size (number, &number_width, NULL);
+
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+      cairo_move_to (cr, REPORT_MARGIN_SIDE + indent, y);
+      pango_cairo_show_layout (cr, entry);
+      /* Leader dots up to the number. */
+      left = REPORT_MARGIN_SIDE + indent + entry_width + step;
+      right = REPORT_MARGIN_SIDE + width - number_width - step;
+      /* On a grid, so that the dots of all lines stand in columns. */
+      left = REPORT_MARGIN_SIDE + ceil ((left - REPORT_MARGIN_SIDE) / step) * step;
+      for (double x = left; x + (double) dot_width / PANGO_SCALE <= right; x += step)
+        {
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, dot);
+        }
+      cairo_move_to (cr, REPORT_MARGIN_SIDE + width - number_width, y);
+      pango_cairo_show_layout (cr, number);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+      y += h * 1.55;
     }
 }
 
@@ -632,6 +690,9 @@ draw_page (YusuanReport *self,
     {
     case PAGE_COVER:
       draw_cover (self, cr);
+      break;
+    case PAGE_CONTENTS:
+      draw_contents (self, cr);
       break;
     case PAGE_FLOW:
       draw_flow (self, cr, page);
