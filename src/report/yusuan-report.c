@@ -222,13 +222,33 @@ text_block (YusuanReport *self,
   return block;
 }
 
+/* A paragraph that does not end a sentence introduces the next one: a
+ * sub-heading (（四）国有资产占用情况) or "具体支出情况如下：". */
+static gboolean
+introduces_next (const char *text)
+{
+  static const char *const ends[] = { "。", ".", "！", "!", "？", "?", "\"", "”" };
+  g_autofree char *trimmed = g_strchomp (g_strdup (text));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (g_str_has_suffix (trimmed, ends[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_text (YusuanReport *self,
           BlockKind     kind,
           const char   *text)
 {
-  if (text != NULL && *text != '\0')
-    g_ptr_array_add (self->blocks, text_block (self, kind, text));
+  Block *block;
+
+  if (text == NULL || *text == '\0')
+    return;
+  block = text_block (self, kind, text);
+  if (kind == BLOCK_PARAGRAPH && introduces_next (text))
+    block->keep_with_next = TRUE;
+  g_ptr_array_add (self->blocks, block);
 }
 
 static void
