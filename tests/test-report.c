@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 
 #include "yusuan-catalog.h"
@@ -829,6 +831,190 @@ test_chart_dark (void)
   cairo_surface_destroy (surface);
 }
 
+/* The command line */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+/* Runs yusuan-cli with @args (NULL-terminated), as a user at a terminal. */
+static void
+cli (CliRun *result,
+     ...)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("YUSUAN_BUILD_ROOT"), "src", "cli", "yusuan-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, program);
+  va_start (args, result);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, &result->out, &result->err, &status, &error);
+  g_assert_no_error (error);
+  result->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static gboolean
+file_starts_with (const char *path,
+                  const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL)
+         && length >= strlen (magic) && memcmp (contents, magic, strlen (magic)) == 0;
+}
+
+static void
+test_cli_formats (void)
+{
+  const char *fixture = g_getenv ("YUSUAN_FIXTURE");
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autofree char *forced = g_build_filename (dir, "workbook.bin", NULL);
+  g_autofree char *csv = g_build_filename (dir, "tables", NULL);
+  g_autofree char *csv_03 = g_build_filename (csv, "table-03.csv", NULL);
+  g_autofree char *contents = NULL;
+
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (file_starts_with (pdf, "%PDF-"));
+  }
+  {
+    /* The format from the name. */
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "-o", xlsx, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (file_starts_with (xlsx, "PK"));
+  }
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "--format", "xlsx", "-o", forced, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (file_starts_with (forced, "PK"));
+  }
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "--format", "csv", "--unit", "yuan", "-o", csv, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv_03, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "key,class,section,item,unit-code,name,total,"));
+    g_assert_nonnull (strstr (contents, "total,,,,,"));
+    g_assert_nonnull (strstr (contents, ",33378372.00,"));
+  }
+  {
+    /* A folder given without --format is the CSV's. */
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "-o", csv, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_refusals (void)
+{
+  const char *fixture = g_getenv ("YUSUAN_FIXTURE");
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *doc = g_build_filename (dir, "budget.yusuan", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "import", fixture, "-o", doc, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (doc, &before, &before_length, NULL));
+  }
+  {
+    /* A report never lands on a document. */
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", doc, "-o", doc, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "budget.yusuan"));
+    g_assert_true (g_file_get_contents (doc, &after, &after_length, NULL));
+    g_assert_cmpmem (before, before_length, after, after_length);
+  }
+  {
+    /* A .yusuan document reads as well as a submission. */
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", doc, "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (file_starts_with (pdf, "%PDF-"));
+  }
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "-o", pdf, "--unit", "jin", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "jin"));
+  }
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "-o", pdf, "--format", "docx", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "docx"));
+  }
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "-o"));
+  }
+  {
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", missing, "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "nowhere.xml"));
+  }
+  {
+    /* A PDF onto a folder. */
+    g_auto(CliRun) r = { 0 };
+
+    cli (&r, "report", fixture, "--format", "pdf", "-o", dir, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -858,6 +1044,8 @@ main (int    argc,
   g_test_add_func ("/report/chart/data", test_chart_data);
   g_test_add_func ("/report/chart/no-prior-year", test_chart_no_prior_year);
   g_test_add_func ("/report/chart/dark", test_chart_dark);
+  g_test_add_func ("/report/cli/formats", test_cli_formats);
+  g_test_add_func ("/report/cli/refusals", test_cli_refusals);
 
   return g_test_run ();
 }
