@@ -12,7 +12,7 @@
 #define BASE_SIZE    8.5   /* cell text, before a wide table is scaled down */
 #define MIN_SIZE     5.5
 #define TEXT_CAP_EM  14.0  /* a name column's natural width, before it wraps */
-#define HEADER_CAP_EM 4.6  /* a header wraps beyond this */
+#define HEADER_CAP_EM 4.0  /* a header wraps beyond this */
 #define TITLE_SIZE   15.0
 #define LINE_SIZE    9.0   /* 部门名称 and 单位 */
 #define NOTE_SIZE    8.0
@@ -341,6 +341,37 @@ measure_header (ReportTableLayout *self)
 
 /* Widths */
 
+/* Narrows the text columns wider than their floor, in proportion to what
+ * they have above it, until the table is @available wide; returns the new
+ * total. */
+static double
+shrink_text (ReportTableLayout *self,
+             double            *want,
+             const double      *floor_width,
+             double             total,
+             double             available)
+{
+  double above = 0, cut;
+
+  if (total <= available)
+    return total;
+  for (guint c = 0; c < self->n_columns; c++)
+    if (!report_grid_column_is_amount (self->grid, c) && want[c] > floor_width[c])
+      above += want[c] - floor_width[c];
+  if (above <= 0)
+    return total;
+
+  cut = MIN (1.0, (total - available) / above);
+  total = 0;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (!report_grid_column_is_amount (self->grid, c) && want[c] > floor_width[c])
+        want[c] -= (want[c] - floor_width[c]) * cut;
+      total += want[c];
+    }
+  return total;
+}
+
 static void
 choose_widths (ReportTableLayout *self,
                const double      *content,
@@ -381,12 +412,19 @@ choose_widths (ReportTableLayout *self,
     }
   else
     {
+      g_autofree double *floor_width = g_new0 (double, n);
+
       self->landscape = TRUE;
       available = landscape;
+
+      /* Too wide: long names wrap onto a second line first ... */
+      for (guint c = 0; c < n; c++)
+        floor_width[c] = MAX (6 * em + 2 * PAD_X, unbreakable[c]);
+      total = shrink_text (self, want, floor_width, total, available);
+
+      /* ... then the type gets smaller (the padding inside cells stays) ... */
       if (total > available)
         {
-          /* Smaller type before anything wraps that should not; the
-           * padding inside the cells stays. */
           double padding = 2 * PAD_X * n;
 
           self->scale = MAX (MIN_SIZE / BASE_SIZE, (available - padding) / MAX (total - padding, 1));
@@ -396,32 +434,15 @@ choose_widths (ReportTableLayout *self,
               want[c] = (want[c] - 2 * PAD_X) * self->scale + 2 * PAD_X;
               total += want[c];
             }
-          if (total > available)
-            {
-              /* Still too wide at the smallest type: text columns wrap
-               * more, down to what cannot wrap (codes, figures). */
-              double text = 0;
-              g_autofree double *floor_width = g_new0 (double, n);
+        }
 
-              for (guint c = 0; c < n; c++)
-                {
-                  floor_width[c] = MAX (3 * MIN_SIZE, (unbreakable[c] - 2 * PAD_X) * self->scale + 2 * PAD_X);
-                  if (!report_grid_column_is_amount (self->grid, c) && want[c] > floor_width[c])
-                    text += want[c] - floor_width[c];
-                }
-              if (text > 0)
-                {
-                  double cut = MIN (1.0, (total - available) / text);
-
-                  total = 0;
-                  for (guint c = 0; c < n; c++)
-                    {
-                      if (!report_grid_column_is_amount (self->grid, c) && want[c] > floor_width[c])
-                        want[c] -= (want[c] - floor_width[c]) * cut;
-                      total += want[c];
-                    }
-                }
-            }
+      /* ... and at the smallest type, text wraps down to what cannot
+       * wrap (codes, figures). */
+      if (total > available)
+        {
+          for (guint c = 0; c < n; c++)
+            floor_width[c] = MAX (3 * MIN_SIZE, (unbreakable[c] - 2 * PAD_X) * self->scale + 2 * PAD_X);
+          total = shrink_text (self, want, floor_width, total, available);
         }
     }
   self->size = BASE_SIZE * self->scale;
