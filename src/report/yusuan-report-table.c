@@ -839,6 +839,11 @@ report_table_layout_draw_page (ReportTableLayout *self,
   regular = cell_layout (self, FALSE);
   bold = cell_layout (self, TRUE);
 
+  /* A row taller than a whole page is cut at the bottom margin rather
+   * than drawn over the page number. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height - REPORT_MARGIN_BOTTOM + 6);
+  cairo_clip (cr);
   for (guint r = first; r < end; r++)
     {
       double h = self->heights[r];
@@ -885,6 +890,7 @@ report_table_layout_draw_page (ReportTableLayout *self,
         }
       y += h;
     }
+  cairo_restore (cr);
   report_row_clear (&row);
 
   if (end == self->n_rows && self->note_height > 0)
