@@ -349,6 +349,70 @@ phase_sqlite (const char *xml,
   return 0;
 }
 
+/* How fast hostile or broken inputs are refused: each is made in memory. */
+static int
+phase_hostile (const char *xml)
+{
+  g_autofree char *city = NULL;
+  gsize city_length;
+  g_autoptr(GString) bomb = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE budget [\n  <!ENTITY lol \"lol\">\n");
+  g_autoptr(GString) huge = g_string_new ("<?xml version=\"1.0\"?>\n<budget xmlns=\"urn:yusuan:budget:1\" "
+                                          "schema-version=\"1\" fiscal-year=\"2023\" stage=\"approved\">\n"
+                                          "  <department code=\"103\" name=\"");
+  g_autoptr(GString) deep = g_string_new ("<?xml version=\"1.0\"?>\n<budget xmlns=\"urn:yusuan:budget:1\">");
+  g_autoptr(GString) broken = NULL;
+  const char *external = "<?xml version=\"1.0\"?>\n<!DOCTYPE budget [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+                         "<budget xmlns=\"urn:yusuan:budget:1\">&xxe;</budget>\n";
+  struct
+  {
+    const char *what;
+    const char *data;
+    gsize       length;
+  } cases[5];
+
+  for (int i = 1; i < 10; i++)
+    {
+      g_string_append_printf (bomb, "  <!ENTITY lol%d \"", i);
+      for (int j = 0; j < 10; j++)
+        g_string_append_printf (bomb, i == 1 ? "&lol;" : "&lol%d;", i - 1);
+      g_string_append (bomb, "\">\n");
+    }
+  g_string_append (bomb, "]>\n<budget xmlns=\"urn:yusuan:budget:1\">&lol9;</budget>\n");
+
+  for (int i = 0; i < 12 * 1024 * 1024; i++)
+    g_string_append_c (huge, 'A' + i % 26);
+  g_string_append (huge, "\"/>\n</budget>\n");
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append (deep, "<units>");
+
+  /* The city's file with every amount given three decimals. */
+  if (!g_file_get_contents (xml, &city, &city_length, NULL))
+    return 1;
+  broken = g_string_new_len (city, city_length);
+  g_string_replace (broken, ".00\"", ".000\"", 0);
+
+  cases[0] = (typeof (cases[0])) { "billion laughs", bomb->str, bomb->len };
+  cases[1] = (typeof (cases[0])) { "external entity (/etc/passwd)", external, strlen (external) };
+  cases[2] = (typeof (cases[0])) { "12 MB attribute", huge->str, huge->len };
+  cases[3] = (typeof (cases[0])) { "100 000 nested elements", deep->str, deep->len };
+  cases[4] = (typeof (cases[0])) { "city file, every amount wrong", broken->str, broken->len };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YusuanDocument) document = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      document = yusuan_xml_import_data (cases[i].data, cases[i].length, "hostile.xml", &error);
+      g_print ("%s\t%.6f\t%s\n", cases[i].what, seconds_since (start),
+               document ? "ACCEPTED" : (error->code == YUSUAN_XML_ERROR_FORBIDDEN ? "forbidden"
+                                        : error->code == YUSUAN_XML_ERROR_MALFORMED ? "malformed"
+                                        : error->code == YUSUAN_XML_ERROR_INVALID ? "invalid" : "refused"));
+    }
+  return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* In the parent                                                            */
 
@@ -569,6 +633,26 @@ run_benchmark (const char *self,
            get (&export, "total"), get (&write, "total"), get (&export, "total") / get (&write, "total"));
   g_print ("  peak memory <= 150 MB: %.1f MB  %s\n", mib (peak), mib (peak) <= 150 ? "met" : "NOT MET");
 
+  {
+    const char *argv_hostile[] = { self, "--phase", "hostile", xml, NULL };
+    g_autofree char *out = NULL;
+    g_auto(GStrv) rows = NULL;
+    int status = 0;
+
+    if (!g_spawn_sync (NULL, (char **) argv_hostile, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error)
+        || !g_spawn_check_wait_status (status, &error))
+      die ("hostile inputs", error);
+    g_print ("\nhostile and broken inputs (time to refuse, one run)\n");
+    rows = g_strsplit (g_strstrip (out), "\n", -1);
+    for (int i = 0; rows[i]; i++)
+      {
+        g_auto(GStrv) f = g_strsplit (rows[i], "\t", 3);
+
+        if (g_strv_length (f) == 3)
+          g_print ("  %-42s %9.3fs   %s\n", f[0], g_ascii_strtod (f[1], NULL), f[2]);
+      }
+  }
+
   result_clear (&import);
   result_clear (&open);
   result_clear (&export);
@@ -619,6 +703,8 @@ main (int    argc,
         return phase_write (argv[1], argv[2]);
       if (strcmp (phase, "sqlite") == 0 && argc == 3)
         return phase_sqlite (argv[1], argv[2]);
+      if (strcmp (phase, "hostile") == 0 && argc == 2)
+        return phase_hostile (argv[1]);
       g_printerr ("bench-io: unknown phase %s\n", phase);
       return 2;
     }

@@ -426,6 +426,8 @@ typedef struct
   GAsyncQueue     *queue;
   GBytes          *chunk;
   gboolean         ended;
+  gboolean         stopped;  /* by the pass reading it */
+  gint            *cancel;   /* by the other pass */
 } Source;
 
 typedef struct
@@ -547,11 +549,17 @@ current_line (Loader *loader)
   return loader->ctxt ? xmlSAX2GetLineNumber (loader->ctxt) : 0;
 }
 
+/* Stops reading.  xmlStopParser () frees the input at once, and the
+ * validator, called after us for the same element, would still read its
+ * attributes there: with the validator plugged in, the input just ends at
+ * the next refill (a few kilobytes on; nothing more is reported). */
 static void
 stop (Loader *loader)
 {
-  if (!loader->stopped && loader->ctxt != NULL)
+  if (!loader->stopped && loader->ctxt != NULL && !loader->schema)
     xmlStopParser (loader->ctxt);
+  if (loader->source != NULL)
+    loader->source->stopped = TRUE;
   loader->stopped = TRUE;
 }
 
@@ -1700,6 +1708,9 @@ source_read_cb (void *context,
   Source *source = context;
   gsize n;
 
+  if (source->stopped || (source->cancel != NULL && g_atomic_int_get (source->cancel)))
+    return 0;
+
   while (source->queue != NULL && source->position == source->length && !source->ended)
     {
       g_clear_pointer (&source->chunk, g_bytes_unref);
@@ -2020,6 +2031,7 @@ parse_data (const char      *data,
   GThread *thread = NULL;
   xmlSchemaPtr schema;
   gboolean truncated;
+  gint cancel = 0;
 
   if ((goffset) length > MAX_INPUT_SIZE)
     {
@@ -2050,6 +2062,7 @@ parse_data (const char      *data,
   loader_init (&pass.loader, display_name, FALSE, TRUE, FALSE);
   pass.schema = schema;
   pass.source = (Source) { .data = data, .length = length };
+  pass.source.cancel = &cancel;
   if (checks)
     {
       thread = g_thread_try_new ("yusuan-xml-schema", schema_pass_thread, &pass, NULL);
@@ -2069,6 +2082,9 @@ parse_data (const char      *data,
       Source source = { .data = data, .length = length };
 
       run_pass (&loader, schema, &source);
+      /* Our messages say it better: the validator need not read on. */
+      if (loader.issues->len > 0)
+        g_atomic_int_set (&cancel, 1);
     }
 
   if (thread != NULL)
