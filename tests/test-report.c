@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -1015,6 +1018,57 @@ test_cli_refusals (void)
   remove_tree (dir);
 }
 
+static gpointer
+drain_fifo (gpointer data)
+{
+  const char *path = data;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* Opens the read end, which lets the writer's open return. */
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* A link is followed and stays a link; a pipe (as /dev/stdout can be) gets
+ * the PDF as a stream and stays a pipe. */
+static void
+test_pdf_link_and_pipe (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanCatalog) catalog = catalog_for (document);
+  g_autoptr(YusuanReport) report = yusuan_report_new (document, catalog, YUSUAN_DISPLAY_WAN);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *file = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) piped = NULL;
+  GStatBuf st;
+  GThread *reader;
+
+  g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.pdf", link), ==, 0);
+  g_assert_true (yusuan_report_write_pdf (report, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (file_starts_with (file, "%PDF-"));
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("drain", drain_fifo, fifo);
+  g_assert_true (yusuan_report_write_pdf (report, fifo, &error));
+  g_assert_no_error (error);
+  piped = g_thread_join (reader);
+  g_assert_nonnull (piped);
+  g_assert_cmpuint (g_bytes_get_size (piped), >, 10000);
+  g_assert_cmpmem (g_bytes_get_data (piped, NULL), 5, "%PDF-", 5);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1038,6 +1092,7 @@ main (int    argc,
   g_test_add_func ("/report/pdf/empty-document", test_pdf_empty_document);
   g_test_add_func ("/report/pdf/follows-document", test_pdf_follows_document);
   g_test_add_func ("/report/pdf/unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report/pdf/link-and-pipe", test_pdf_link_and_pipe);
   g_test_add_func ("/report/print/render-page", test_render_page);
   g_test_add_func ("/report/xlsx/zh", test_xlsx_workbook);
   g_test_add_func ("/report/csv/per-table", test_csv_per_table);

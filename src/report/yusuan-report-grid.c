@@ -3,11 +3,9 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "yusuan-report-private.h"
 
@@ -485,25 +483,4 @@ report_text_is_formula_like (const char *text)
 {
   return text != NULL && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'
                           || text[0] == '\t' || text[0] == '\r');
-}
-
-gboolean
-report_replace_file (const char  *path,
-                     const char  *contents,
-                     gsize        length,
-                     GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (path, contents, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_IO,
-                   /* Translators: %1$s a file name, %2$s the system's reason */
-                   _("Cannot write “%1$s”: %2$s"), name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -63,8 +63,33 @@ const char         *report_unit_line             (YusuanDisplayUnit  unit);
 /* Text a spreadsheet would run (=, +, -, @, a tab or a return first). */
 gboolean            report_text_is_formula_like  (const char        *text);
 
-/* Writes @bytes to @path through a temporary file beside it, renamed into
- * place only when complete. */
+/* Where a report is written.  A regular file (a link is followed to it) is
+ * written as a temporary file beside it and renamed into place only when
+ * complete, so that a failure leaves it as it was; a device or a pipe
+ * (/dev/stdout) is written as a stream.  A folder is refused. */
+typedef struct
+{
+  char     *path;    /* as given, for messages */
+  char     *target;  /* the file replaced, or the stream */
+  char     *temp;    /* our temporary file, or NULL */
+  char     *file;    /* what a writer that wants a name writes (@by_name) */
+  int       fd;      /* what a writer that wants a descriptor writes, or -1 */
+  gboolean  stream;
+} ReportOutput;
+
+/* @by_name: the writer opens a file name itself (libxlsxwriter) rather
+ * than writing to out->fd. */
+gboolean            report_output_open           (ReportOutput      *out,
+                                                  const char        *path,
+                                                  gboolean           by_name,
+                                                  GError           **error);
+/* Puts the written file in place (or finishes the stream); frees @out. */
+gboolean            report_output_commit         (ReportOutput      *out,
+                                                  GError           **error);
+/* Removes what was written, never the target; frees @out. */
+void                report_output_abort          (ReportOutput      *out);
+
+/* Writes @contents to @path as above. */
 gboolean            report_replace_file          (const char        *path,
                                                   const char        *contents,
                                                   gsize              length,

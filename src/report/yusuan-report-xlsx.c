@@ -4,13 +4,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "yusuan-core.h"
@@ -446,17 +443,14 @@ yusuan_report_write_xlsx (YusuanDocument     *document,
                           const char         *path,
                           GError            **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
   g_autofree char *title = NULL;
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
   lxw_error status;
+  ReportOutput out;
   Formats f;
   gboolean ok = TRUE;
-  int fd;
 
   g_return_val_if_fail (YUSUAN_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -464,28 +458,16 @@ yusuan_report_write_xlsx (YusuanDocument     *document,
 
   yusuan_core_init ();
 
-  /* The workbook is written beside @path and renamed into place. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_IO,
-                   _("Cannot write “%1$s”: %2$s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  workbook = workbook_new_opt (temp, &options);
+  /* libxlsxwriter writes a file by name: a temporary one, put in place
+   * when the workbook is complete. */
+  if (!report_output_open (&out, path, TRUE, error))
+    return FALSE;
+  workbook = workbook_new_opt (out.file, &options);
   if (workbook == NULL)
     {
       g_autofree char *name = g_filename_display_name (path);
 
-      g_unlink (temp);
+      report_output_abort (&out);
       g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_IO,
                    _("Cannot write “%1$s”: %2$s"), name, g_strerror (ENOMEM));
       return FALSE;
@@ -517,16 +499,10 @@ yusuan_report_write_xlsx (YusuanDocument     *document,
                    _("Cannot write “%1$s”: %2$s"), name, lxw_strerror (status));
       ok = FALSE;
     }
-  if (ok && g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_IO,
-                   _("Cannot write “%1$s”: %2$s"), name, g_strerror (saved_errno));
-      ok = FALSE;
-    }
   if (!ok)
-    g_unlink (temp);
-  return ok;
+    {
+      report_output_abort (&out);
+      return FALSE;
+    }
+  return report_output_commit (&out, error);
 }

@@ -4,14 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "yusuan-chart-draw.h"
 #include "yusuan-core.h"
@@ -858,21 +856,31 @@ yusuan_report_render_page (YusuanReport *self,
   cairo_restore (cr);
 }
 
+/* Where cairo's PDF stream goes, and why it stopped if it did. */
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} Sink;
+
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  int fd = GPOINTER_TO_INT (closure);
+  Sink *sink = closure;
 
   while (length > 0)
     {
-      ssize_t written = write (fd, data, length);
+      ssize_t written = write (sink->fd, data, length);
 
       if (written < 0 && errno == EINTR)
         continue;
       if (written <= 0)
-        return CAIRO_STATUS_WRITE_ERROR;
+        {
+          sink->saved_errno = written < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
       data += written;
       length -= (unsigned int) written;
     }
@@ -895,32 +903,23 @@ yusuan_report_write_pdf (YusuanReport  *self,
                          const char    *path,
                          GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  int fd;
+  ReportOutput out;
+  Sink sink = { -1, 0 };
 
   g_return_val_if_fail (YUSUAN_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   ensure_layout (self);
+  if (!report_output_open (&out, path, FALSE, error))
+    return FALSE;
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      io_error (error, path, errno);
-      return FALSE;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, GINT_TO_POINTER (fd),
+  sink.fd = out.fd;
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink,
                                                  YUSUAN_REPORT_A4_WIDTH, YUSUAN_REPORT_A4_HEIGHT);
   title = g_strdup_printf ("%s %d", yusuan_document_get_department_name (self->document),
                            yusuan_document_get_fiscal_year (self->document));
@@ -955,32 +954,14 @@ yusuan_report_write_pdf (YusuanReport  *self,
     {
       g_autofree char *name = g_filename_display_name (path);
 
-      close (fd);
-      g_unlink (temp);
+      report_output_abort (&out);
       if (status == CAIRO_STATUS_WRITE_ERROR)
-        io_error (error, path, ENOSPC);
+        io_error (error, path, sink.saved_errno);
       else
         g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_RENDER,
                      /* Translators: %1$s a file name, %2$s cairo's reason */
                      _("Cannot draw “%1$s”: %2$s"), name, cairo_status_to_string (status));
       return FALSE;
     }
-
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp);
-      io_error (error, path, saved_errno);
-      return FALSE;
-    }
-  if (g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp);
-      io_error (error, path, saved_errno);
-      return FALSE;
-    }
-  return TRUE;
+  return report_output_commit (&out, error);
 }
