@@ -777,6 +777,31 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 YusuanTableView       *self)
 {
+  gunichar ch = gdk_keyval_to_unicode (keyval);
+
+  /* Type to edit: hand the very key to the editor, so that an input method
+   * sees it too (pinyin starts composing in the cell), rather than
+   * inserting its character ourselves. */
+  if (!self->editing && self->table != NULL && n_rows (self) > 0 &&
+      ch != 0 && g_unichar_isprint (ch) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0 &&
+      !self->read_only &&
+      yusuan_table_is_editable (self->table, self->cursor_row, self->cursor_column))
+    {
+      if (yusuan_table_view_start_editing (self, ""))
+        {
+          if (!gtk_event_controller_key_forward (controller, self->editor))
+            {
+              char buffer[8] = { 0 };
+
+              g_unichar_to_utf8 (ch, buffer);
+              gtk_editable_set_text (GTK_EDITABLE (self->editor), buffer);
+              gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
+            }
+          return TRUE;
+        }
+    }
+
   return yusuan_table_view_handle_key (self, keyval, state);
 }
 
