@@ -551,20 +551,50 @@ test_findings (void)
       g_assert_cmpstr (yusuan_window_get_page (window), ==, "projects");
     }
 
-  /* A finding on a line of 06 goes to its row there. */
+  /* The stated 三公 amounts are fixed in their form, not in table 08. */
   for (guint i = 0; i < n; i++)
-    {
-      const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+    if (yusuan_checker_get_finding (checker, i)->target_kind == YUSUAN_TARGET_THREE_PUBLIC)
+      {
+        yusuan_window_activate_finding (window, i);
+        g_assert_cmpstr (yusuan_window_get_page (window), ==, "three-public");
+        break;
+      }
 
-      if (finding->table >= 1 && finding->table <= 12 &&
-          finding->target_kind != YUSUAN_TARGET_PROJECT &&
-          finding->target_kind != YUSUAN_TARGET_INDICATOR)
-        {
-          yusuan_window_activate_finding (window, i);
-          g_assert_true (g_str_has_prefix (yusuan_window_get_page (window), "table-"));
-          break;
-        }
-    }
+  /* A finding on a basic line goes to the row of 06 that holds the line:
+   * make one with a line whose economic codes do not correspond. */
+  {
+    YusuanLine line = { 0 };
+    const YusuanLine *added;
+    YusuanTable *table06 = yusuan_window_get_table (window, 6);
+    int line_finding = -1;
+    guint cursor_row;
+
+    g_strlcpy (line.unit, "103001", sizeof line.unit);
+    g_strlcpy (line.function, "2010301", sizeof line.function);
+    g_strlcpy (line.econ_dept, "30101", sizeof line.econ_dept);
+    g_strlcpy (line.econ_gov, "50201", sizeof line.econ_gov);
+    line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+    line.category = YUSUAN_CATEGORY_PERSONNEL;
+    line.amount = YUSUAN_FEN_PER_WAN;
+    added = yusuan_document_add_line (yusuan_window_get_document (window), &line);
+    g_assert_nonnull (added);
+
+    n = yusuan_checker_get_n_findings (checker);
+    for (guint i = 0; i < n; i++)
+      {
+        const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+
+        if (finding->target_kind == YUSUAN_TARGET_LINE && finding->target_id == added->id)
+          line_finding = i;
+      }
+    g_assert_cmpint (line_finding, >=, 0);
+
+    yusuan_window_show_page (window, "findings");
+    yusuan_window_activate_finding (window, line_finding);
+    g_assert_cmpstr (yusuan_window_get_page (window), ==, "table-6");
+    yusuan_table_view_get_cursor (yusuan_window_get_table_view (window, 6), &cursor_row, NULL);
+    g_assert_cmpint (cursor_row, ==, yusuan_table_find_row (table06, "30101/50201"));
+  }
 
   close_window (window);
 }
