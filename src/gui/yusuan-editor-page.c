@@ -117,3 +117,57 @@ yusuan_editor_unit_suffix (YusuanDisplayUnit unit)
   /* Translators: the money units, as the published tables head them */
   return unit == YUSUAN_DISPLAY_YUAN ? _("元") : _("万元");
 }
+
+char *
+yusuan_editor_format_amount (YusuanAmount      amount,
+                             YusuanDisplayUnit unit)
+{
+  g_autofree char *figure = yusuan_amount_format (amount, unit, YUSUAN_AMOUNT_FORMAT_GROUPED);
+
+  /* Translators: an amount and its unit, "319.80 万元" */
+  return g_strdup_printf (_("%s %s"), figure, yusuan_editor_unit_suffix (unit));
+}
+
+void
+yusuan_editor_convert_amount_text (GtkEditable       *editable,
+                                   YusuanDisplayUnit  from,
+                                   YusuanDisplayUnit  to)
+{
+  gboolean present = FALSE;
+  YusuanAmount amount = 0;
+  g_autofree char *text = NULL;
+
+  if (from == to ||
+      !yusuan_editor_parse_amount (gtk_editable_get_text (editable), from, &present, &amount, NULL) ||
+      !present)
+    return;
+
+  /* In 万元 a whole number of fen may need six decimals: never round what
+   * was typed. */
+  text = yusuan_amount_format (amount, to, YUSUAN_AMOUNT_FORMAT_PLAIN);
+  {
+    YusuanAmount back = 0;
+
+    if (!yusuan_amount_parse (text, to, 0, &back, NULL) || back != amount)
+      {
+        g_free (text);
+        text = g_strdup_printf ("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT,
+                                amount / YUSUAN_FEN_PER_WAN, amount % YUSUAN_FEN_PER_WAN);
+      }
+  }
+  gtk_editable_set_text (editable, text);
+}
+
+void
+yusuan_editor_update_form_bar (GtkWidget  *apply_button,
+                               GtkWidget  *revert_button,
+                               GtkWidget  *message_label,
+                               gboolean    changed,
+                               const char *problem,
+                               gboolean    read_only)
+{
+  gtk_widget_set_sensitive (apply_button, changed && problem == NULL && !read_only);
+  gtk_widget_set_sensitive (revert_button, changed && !read_only);
+  gtk_label_set_label (GTK_LABEL (message_label), problem ? problem : "");
+  gtk_widget_set_visible (message_label, problem != NULL);
+}

@@ -60,5 +60,21 @@ gboolean  yusuan_editor_parse_amount          (const char          *text,
                                                GError             **error);
 /* "万元" or "元" */
 const char *yusuan_editor_unit_suffix         (YusuanDisplayUnit    unit);
+/* "319.80 万元": grouped, with its unit. */
+char     *yusuan_editor_format_amount         (YusuanAmount         amount,
+                                               YusuanDisplayUnit    unit);
+/* Re-types an amount typed in @from as @to would show it; text that is not
+ * an amount is left as it is. */
+void      yusuan_editor_convert_amount_text   (GtkEditable         *editable,
+                                               YusuanDisplayUnit    from,
+                                               YusuanDisplayUnit    to);
+/* The Apply/Revert bar of a form that edits a copy: Apply while something
+ * changed and nothing is wrong, the first problem shown beside them. */
+void      yusuan_editor_update_form_bar       (GtkWidget           *apply_button,
+                                               GtkWidget           *revert_button,
+                                               GtkWidget           *message_label,
+                                               gboolean             changed,
+                                               const char          *problem,
+                                               gboolean             read_only);
 
 G_END_DECLS

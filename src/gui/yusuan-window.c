@@ -5,10 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "yusuan-assets-form.h"
 #include "yusuan-editor-page.h"
+#include "yusuan-explanations-form.h"
 #include "yusuan-findings-page.h"
+#include "yusuan-lines-page.h"
 #include "yusuan-loader.h"
+#include "yusuan-performance-page.h"
+#include "yusuan-prior-year-form.h"
+#include "yusuan-procurement-form.h"
 #include "yusuan-projects-page.h"
+#include "yusuan-three-public-form.h"
 #include "yusuan-store.h"
 #include "yusuan-table-view.h"
 #include "yusuan-window.h"
@@ -25,6 +32,13 @@ static const struct
   GType     (*get_type) (void);
 } editor_pages[] = {
   { "projects", N_("Projects (项目)"), yusuan_projects_page_get_type },
+  { "lines", N_("Basic Expenditure Lines (基本支出)"), yusuan_lines_page_get_type },
+  { "performance", N_("Department Performance Targets (部门整体绩效目标)"), yusuan_performance_page_get_type },
+  { "three-public", N_("“Three Public” Expenses (“三公”经费)"), yusuan_three_public_form_get_type },
+  { "procurement", N_("Government Procurement (政府采购)"), yusuan_procurement_form_get_type },
+  { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type },
+  { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type },
+  { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type },
 };
 
 #define N_EDITOR_PAGES G_N_ELEMENTS (editor_pages)
@@ -357,7 +371,6 @@ build_sidebar (YusuanWindow *self)
       gtk_stack_add_named (GTK_STACK (self->content_stack), self->editor_pages[i], editor_pages[i].name);
       add_sidebar_row (self, editor_pages[i].name, "editing", _(editor_pages[i].title), NULL);
     }
-  add_sidebar_row (self, "performance", "editing", _("Department Performance Targets (部门整体绩效目标)"), NULL);
 
   box = add_sidebar_row (self, "findings", "checks", _("Checks (审核)"), NULL);
   self->errors_badge = gtk_label_new ("0");

@@ -1,0 +1,868 @@
+/* yusuan-performance-page.c - the department's overall performance targets (部门整体绩效目标, table 11)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "yusuan-indicator-editor.h"
+#include "yusuan-performance-page.h"
+
+#define N_GROUPS 4
+
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *name;  /* tasks only */
+  GtkWidget *text;  /* a GtkTextView */
+} Entry;
+
+struct _YusuanPerformancePage
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *scrolled;
+  GtkWidget      *duties_list;
+  GtkWidget      *tasks_list;
+  GtkWidget      *add_duty_button;
+  GtkWidget      *add_task_button;
+  GtkWidget      *message_label;
+  GtkWidget      *revert_button;
+  GtkWidget      *apply_button;
+  GtkWidget      *groups_box;
+
+  GtkWidget      *group_lists[N_GROUPS];
+  GtkWidget      *group_add_buttons[N_GROUPS];
+
+  GPtrArray      *duties;  /* Entry* */
+  GPtrArray      *tasks;   /* Entry* */
+  YusuanDocument *document;
+  YusuanChecker  *checker;
+  guint           refresh_id;
+  guint           read_only : 1;
+  guint           loading : 1;
+};
+
+static void yusuan_performance_page_editor_page_init (YusuanEditorPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (YusuanPerformancePage, yusuan_performance_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (YUSUAN_TYPE_EDITOR_PAGE,
+                                                      yusuan_performance_page_editor_page_init))
+
+/* 预算11表's order of the department's groups. */
+static const YusuanLevel1 group_order[N_GROUPS] = {
+  YUSUAN_LEVEL1_INPUT_MANAGEMENT, YUSUAN_LEVEL1_OUTPUT, YUSUAN_LEVEL1_EFFECT, YUSUAN_LEVEL1_SATISFACTION,
+};
+
+static void check (YusuanPerformancePage *self);
+
+/* Duties and tasks */
+
+static char *
+entry_text (Entry *entry)
+{
+  g_autofree char *text = yusuan_editor_dup_text_view_text (GTK_TEXT_VIEW (entry->text));
+
+  return yusuan_editor_dup_trimmed (text);
+}
+
+static char *
+entry_name (Entry *entry)
+{
+  return entry->name ? yusuan_editor_dup_trimmed (gtk_editable_get_text (GTK_EDITABLE (entry->name))) : NULL;
+}
+
+static void
+entry_changed_cb (YusuanPerformancePage *self)
+{
+  check (self);
+}
+
+static void
+entry_remove_clicked_cb (GtkButton             *button,
+                         YusuanPerformancePage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  for (guint i = 0; i < self->duties->len; i++)
+    if (((Entry *) g_ptr_array_index (self->duties, i))->row == row)
+      {
+        yusuan_performance_page_remove_duty (self, i);
+        return;
+      }
+  for (guint i = 0; i < self->tasks->len; i++)
+    if (((Entry *) g_ptr_array_index (self->tasks, i))->row == row)
+      {
+        yusuan_performance_page_remove_task (self, i);
+        return;
+      }
+}
+
+static Entry *
+entry_new (YusuanPerformancePage *self,
+           gboolean               task,
+           const char            *name,
+           const char            *text)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  if (task)
+    {
+      entry->name = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry->name), _("Task name (任务名称), such as 督查督办"));
+      gtk_editable_set_text (GTK_EDITABLE (entry->name), name ? name : "");
+      g_signal_connect_swapped (entry->name, "changed", G_CALLBACK (entry_changed_cb), self);
+      gtk_box_append (GTK_BOX (fields), entry->name);
+    }
+
+  entry->text = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (entry->text), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (entry->text), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (entry->text), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (entry->text), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (entry->text), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (entry->text), 6);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (entry->text), !self->read_only);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry->text)), text ? text : "", -1);
+  gtk_widget_add_css_class (entry->text, "card");
+  gtk_widget_set_size_request (entry->text, -1, 48);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry->text)), "changed",
+                            G_CALLBACK (entry_changed_cb), self);
+  gtk_box_append (GTK_BOX (fields), entry->text);
+  gtk_widget_set_hexpand (fields, TRUE);
+
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (remove, task ? _("Remove this task") : _("Remove this duty"));
+  gtk_widget_set_sensitive (remove, !self->read_only);
+  g_signal_connect (remove, "clicked", G_CALLBACK (entry_remove_clicked_cb), self);
+
+  gtk_box_append (GTK_BOX (box), fields);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  entry->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (entry->row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (entry->row), box);
+  gtk_list_box_append (GTK_LIST_BOX (task ? self->tasks_list : self->duties_list), entry->row);
+  g_ptr_array_add (task ? self->tasks : self->duties, entry);
+
+  return entry;
+}
+
+static void
+clear_entries (YusuanPerformancePage *self)
+{
+  for (guint i = 0; i < self->duties->len; i++)
+    gtk_list_box_remove (GTK_LIST_BOX (self->duties_list), ((Entry *) g_ptr_array_index (self->duties, i))->row);
+  for (guint i = 0; i < self->tasks->len; i++)
+    gtk_list_box_remove (GTK_LIST_BOX (self->tasks_list), ((Entry *) g_ptr_array_index (self->tasks, i))->row);
+  g_ptr_array_set_size (self->duties, 0);
+  g_ptr_array_set_size (self->tasks, 0);
+}
+
+/* The duties and tasks typed, empty ones left out. */
+static GPtrArray *
+typed_duties (YusuanPerformancePage *self)
+{
+  GPtrArray *duties = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->duties->len; i++)
+    {
+      char *text = entry_text (g_ptr_array_index (self->duties, i));
+
+      if (text != NULL)
+        g_ptr_array_add (duties, text);
+    }
+
+  return duties;
+}
+
+static gboolean
+typed_tasks (YusuanPerformancePage  *self,
+             GArray                 *out,
+             GError                **error)
+{
+  for (guint i = 0; i < self->tasks->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->tasks, i);
+      YusuanTask task = { entry_name (entry), entry_text (entry) };
+
+      if (task.name == NULL && task.text == NULL)
+        continue;
+      if (task.name == NULL)
+        {
+          g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID,
+                       _("Task %u has no name (任务名称): name it, or empty it to leave it out."), i + 1);
+          g_free (task.text);
+          return FALSE;
+        }
+      if (out != NULL)
+        g_array_append_val (out, task);
+      else
+        {
+          g_free (task.name);
+          g_free (task.text);
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+task_clear (YusuanTask *task)
+{
+  g_free (task->name);
+  g_free (task->text);
+}
+
+static GArray *
+tasks_array_new (void)
+{
+  GArray *tasks = g_array_new (FALSE, TRUE, sizeof (YusuanTask));
+
+  g_array_set_clear_func (tasks, (GDestroyNotify) task_clear);
+  return tasks;
+}
+
+static gboolean
+changed (YusuanPerformancePage *self)
+{
+  g_autoptr(GPtrArray) duties = NULL;
+  g_autoptr(GArray) tasks = tasks_array_new ();
+
+  if (self->document == NULL)
+    return FALSE;
+  if (!typed_tasks (self, tasks, NULL))
+    return TRUE;
+
+  duties = typed_duties (self);
+  if (duties->len != yusuan_document_get_n_duties (self->document) ||
+      tasks->len != yusuan_document_get_n_tasks (self->document))
+    return TRUE;
+
+  for (guint i = 0; i < duties->len; i++)
+    {
+      g_autofree char *stored = yusuan_editor_dup_trimmed (yusuan_document_get_duty (self->document, i));
+
+      if (g_strcmp0 (g_ptr_array_index (duties, i), stored) != 0)
+        return TRUE;
+    }
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const YusuanTask *stored = yusuan_document_get_task (self->document, i);
+      const YusuanTask *typed = &g_array_index (tasks, YusuanTask, i);
+      g_autofree char *name = yusuan_editor_dup_trimmed (stored->name);
+      g_autofree char *text = yusuan_editor_dup_trimmed (stored->text);
+
+      if (g_strcmp0 (typed->name, name) != 0 || g_strcmp0 (typed->text, text) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+check (YusuanPerformancePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+
+  typed_tasks (self, NULL, &error);
+  gtk_widget_set_visible (self->duties_list, self->duties->len > 0);
+  gtk_widget_set_visible (self->tasks_list, self->tasks->len > 0);
+  gtk_widget_set_sensitive (self->add_duty_button, !self->read_only && self->document != NULL);
+  gtk_widget_set_sensitive (self->add_task_button, !self->read_only && self->document != NULL);
+  yusuan_editor_update_form_bar (self->apply_button, self->revert_button, self->message_label,
+                                 changed (self), error ? error->message : NULL, self->read_only);
+}
+
+static void
+load_entries (YusuanPerformancePage *self)
+{
+  guint n_duties = self->document ? yusuan_document_get_n_duties (self->document) : 0;
+  guint n_tasks = self->document ? yusuan_document_get_n_tasks (self->document) : 0;
+
+  self->loading = TRUE;
+  clear_entries (self);
+  for (guint i = 0; i < n_duties; i++)
+    entry_new (self, FALSE, NULL, yusuan_document_get_duty (self->document, i));
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      const YusuanTask *task = yusuan_document_get_task (self->document, i);
+
+      entry_new (self, TRUE, task->name, task->text);
+    }
+  self->loading = FALSE;
+  check (self);
+}
+
+/* Indicators */
+
+static void
+clear_list (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+static int
+indicator_severity (YusuanPerformancePage *self,
+                    guint                  indicator_id)
+{
+  int worst = -1;
+  guint n = self->checker ? yusuan_checker_get_n_findings (self->checker) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanFinding *finding = yusuan_checker_get_finding (self->checker, i);
+
+      if (finding->target_kind == YUSUAN_TARGET_INDICATOR && finding->project_id == 0 &&
+          finding->target_id == indicator_id && (worst < 0 || (int) finding->severity < worst))
+        worst = finding->severity;
+    }
+
+  return worst;
+}
+
+static void
+indicator_remove_clicked_cb (GtkButton             *button,
+                             YusuanPerformancePage *self)
+{
+  guint indicator_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "indicator-id"));
+
+  if (self->document != NULL && !self->read_only)
+    yusuan_document_remove_indicator (self->document, 0, indicator_id);
+}
+
+static void
+indicator_row_activated_cb (YusuanPerformancePage *self,
+                            GtkListBoxRow         *row)
+{
+  guint indicator_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "indicator-id"));
+
+  if (indicator_id != 0 && !self->read_only)
+    yusuan_performance_page_edit_indicator (self, indicator_id);
+}
+
+static void
+group_add_clicked_cb (GtkButton             *button,
+                      YusuanPerformancePage *self)
+{
+  yusuan_performance_page_add_indicator (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "level1")));
+}
+
+static void
+build_groups (YusuanPerformancePage *self)
+{
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (yusuan_level1_label (group_order[g]));
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+      GtkWidget *list = gtk_list_box_new ();
+      g_autofree char *tooltip = g_strdup_printf (_("Add to %s"), yusuan_level1_label (group_order[g]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_set_tooltip_text (add, tooltip);
+      g_object_set_data (G_OBJECT (add), "level1", GUINT_TO_POINTER (group_order[g]));
+      g_signal_connect (add, "clicked", G_CALLBACK (group_add_clicked_cb), self);
+      gtk_box_append (GTK_BOX (header), label);
+      gtk_box_append (GTK_BOX (header), add);
+      gtk_widget_set_margin_top (header, g == 0 ? 0 : 6);
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      g_signal_connect_swapped (list, "row-activated", G_CALLBACK (indicator_row_activated_cb), self);
+
+      gtk_box_append (GTK_BOX (self->groups_box), header);
+      gtk_box_append (GTK_BOX (self->groups_box), list);
+      self->group_lists[g] = list;
+      self->group_add_buttons[g] = add;
+    }
+}
+
+static void
+fill_indicators (YusuanPerformancePage *self)
+{
+  guint n = self->document ? yusuan_document_get_n_indicators (self->document, 0) : 0;
+  guint per_group[N_GROUPS] = { 0 };
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      clear_list (self->group_lists[g]);
+      gtk_widget_set_sensitive (self->group_add_buttons[g], !self->read_only && self->document != NULL);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanIndicator *indicator = yusuan_document_get_indicator (self->document, 0, i);
+      g_autofree char *target = yusuan_indicator_format_target (indicator);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label, *remove;
+      int severity = indicator_severity (self, indicator->id);
+      GString *subtitle = g_string_new (indicator->level2);
+      guint g;
+
+      for (g = 0; g < N_GROUPS; g++)
+        if (group_order[g] == indicator->level1)
+          break;
+      if (g == N_GROUPS)
+        g = 1;
+      per_group[g]++;
+
+      if (indicator->explanation != NULL)
+        {
+          if (subtitle->len > 0)
+            g_string_append (subtitle, " · ");
+          g_string_append (subtitle, indicator->explanation);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     indicator->name && *indicator->name ? indicator->name : _("(no name)"));
+      if (subtitle->len > 0)
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+        }
+      g_string_free (subtitle, TRUE);
+      if (severity >= 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name (severity == YUSUAN_SEVERITY_ERROR
+                                                          ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, severity == YUSUAN_SEVERITY_ERROR ? "error" : "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      label = gtk_label_new (*target ? target : "—");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Remove this indicator"));
+      gtk_widget_set_sensitive (remove, !self->read_only);
+      g_object_set_data (G_OBJECT (remove), "indicator-id", GUINT_TO_POINTER (indicator->id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (indicator_remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !self->read_only);
+      g_object_set_data (G_OBJECT (row), "indicator-id", GUINT_TO_POINTER (indicator->id));
+      gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
+    }
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    if (per_group[g] == 0)
+      {
+        GtkWidget *row = gtk_list_box_row_new ();
+        GtkWidget *label = gtk_label_new (_("None yet. Add one with +."));
+
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_add_css_class (label, "dim-label");
+        gtk_widget_set_margin_top (label, 12);
+        gtk_widget_set_margin_bottom (label, 12);
+        gtk_widget_set_margin_start (label, 12);
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+        gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
+      }
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  YusuanPerformancePage *self = user_data;
+
+  self->refresh_id = 0;
+  fill_indicators (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (YusuanPerformancePage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, self, NULL);
+}
+
+static gboolean
+apply_indicator_form (GtkWidget  *form,
+                      GError    **error)
+{
+  return yusuan_indicator_editor_apply (YUSUAN_INDICATOR_EDITOR (form), error);
+}
+
+static YusuanEditorDialog *
+open_indicator (YusuanPerformancePage *self,
+                guint                  indicator_id,
+                YusuanLevel1           level1)
+{
+  YusuanEditorDialog *dialog;
+  GtkWidget *form;
+
+  if (self->document == NULL || self->read_only)
+    return NULL;
+
+  form = yusuan_indicator_editor_new ();
+  yusuan_indicator_editor_set_target (YUSUAN_INDICATOR_EDITOR (form), self->document, 0, indicator_id, level1);
+  dialog = yusuan_editor_dialog_new (GTK_WIDGET (self),
+                                     indicator_id == 0 ? _("Add Department Indicator") : _("Change Department Indicator"),
+                                     indicator_id == 0 ? _("_Add") : _("_Save"),
+                                     form, apply_indicator_form);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (yusuan_indicator_editor_get_entry (YUSUAN_INDICATOR_EDITOR (form),
+                                                                         YUSUAN_INDICATOR_FIELD_NAME)));
+
+  return dialog;
+}
+
+/* Callbacks */
+
+static void
+document_changed_cb (YusuanPerformancePage *self,
+                     const YusuanChange    *change)
+{
+  switch (change->kind)
+    {
+    case YUSUAN_CHANGE_RESET:
+      load_entries (self);
+      queue_refresh (self);
+      break;
+
+    case YUSUAN_CHANGE_PERFORMANCE:
+      load_entries (self);
+      break;
+
+    case YUSUAN_CHANGE_INDICATORS:
+      if (change->project == NULL)
+        queue_refresh (self);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+checker_changed_cb (YusuanPerformancePage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+add_duty_clicked_cb (YusuanPerformancePage *self)
+{
+  yusuan_performance_page_add_duty (self, NULL);
+}
+
+static void
+add_task_clicked_cb (YusuanPerformancePage *self)
+{
+  yusuan_performance_page_add_task (self, NULL, NULL);
+}
+
+static void
+apply_clicked_cb (YusuanPerformancePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!yusuan_performance_page_apply (self, &error))
+    {
+      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
+      gtk_widget_set_visible (self->message_label, TRUE);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+}
+
+static void
+revert_clicked_cb (YusuanPerformancePage *self)
+{
+  load_entries (self);
+}
+
+/* YusuanEditorPage */
+
+static void
+yusuan_performance_page_set_document (YusuanEditorPage *page,
+                                      YusuanDocument   *document,
+                                      YusuanCatalog    *catalog,
+                                      YusuanChecker    *checker,
+                                      gboolean          read_only)
+{
+  YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (page);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_set_object (&self->document, document);
+  g_set_object (&self->checker, checker);
+  self->read_only = !!read_only;
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  if (checker != NULL)
+    g_signal_connect_object (checker, "changed", G_CALLBACK (checker_changed_cb), self, G_CONNECT_SWAPPED);
+  load_entries (self);
+  fill_indicators (self);
+}
+
+static gboolean
+yusuan_performance_page_show_finding (YusuanEditorPage    *page,
+                                      const YusuanFinding *finding)
+{
+  YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (page);
+
+  if (finding->target_kind != YUSUAN_TARGET_INDICATOR || finding->project_id != 0)
+    return FALSE;
+
+  if (self->refresh_id != 0)
+    fill_indicators (self);
+  for (guint g = 0; g < N_GROUPS; g++)
+    for (GtkWidget *row = gtk_widget_get_first_child (self->group_lists[g]);
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "indicator-id")) == finding->target_id)
+        gtk_widget_grab_focus (row);
+
+  return TRUE;
+}
+
+static void
+yusuan_performance_page_editor_page_init (YusuanEditorPageInterface *iface)
+{
+  iface->set_document = yusuan_performance_page_set_document;
+  iface->show_finding = yusuan_performance_page_show_finding;
+}
+
+/* Overrides */
+
+static void
+yusuan_performance_page_dispose (GObject *object)
+{
+  YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->document);
+  g_clear_object (&self->checker);
+  g_ptr_array_set_size (self->duties, 0);
+  g_ptr_array_set_size (self->tasks, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PERFORMANCE_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+
+  G_OBJECT_CLASS (yusuan_performance_page_parent_class)->dispose (object);
+}
+
+static void
+yusuan_performance_page_finalize (GObject *object)
+{
+  YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (object);
+
+  g_ptr_array_unref (self->duties);
+  g_ptr_array_unref (self->tasks);
+
+  G_OBJECT_CLASS (yusuan_performance_page_parent_class)->finalize (object);
+}
+
+static void
+yusuan_performance_page_class_init (YusuanPerformancePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = yusuan_performance_page_dispose;
+  object_class->finalize = yusuan_performance_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-performance-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, duties_list);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, tasks_list);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, add_duty_button);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, add_task_button);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, add_duty_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_task_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revert_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+yusuan_performance_page_init (YusuanPerformancePage *self)
+{
+  self->duties = g_ptr_array_new_with_free_func (g_free);
+  self->tasks = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_groups (self);
+  load_entries (self);
+  fill_indicators (self);
+}
+
+/* Public API */
+
+GtkWidget *
+yusuan_performance_page_new (void)
+{
+  return g_object_new (YUSUAN_TYPE_PERFORMANCE_PAGE, NULL);
+}
+
+guint
+yusuan_performance_page_get_n_duties (YusuanPerformancePage *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), 0);
+
+  return self->duties->len;
+}
+
+guint
+yusuan_performance_page_add_duty (YusuanPerformancePage *self,
+                                  const char            *text)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), 0);
+
+  entry = entry_new (self, FALSE, NULL, text);
+  check (self);
+  gtk_widget_grab_focus (entry->text);
+
+  return self->duties->len - 1;
+}
+
+void
+yusuan_performance_page_remove_duty (YusuanPerformancePage *self,
+                                     guint                  index)
+{
+  g_return_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self));
+  g_return_if_fail (index < self->duties->len);
+
+  gtk_list_box_remove (GTK_LIST_BOX (self->duties_list), ((Entry *) g_ptr_array_index (self->duties, index))->row);
+  g_ptr_array_remove_index (self->duties, index);
+  check (self);
+}
+
+guint
+yusuan_performance_page_get_n_tasks (YusuanPerformancePage *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), 0);
+
+  return self->tasks->len;
+}
+
+guint
+yusuan_performance_page_add_task (YusuanPerformancePage *self,
+                                  const char            *name,
+                                  const char            *text)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), 0);
+
+  entry = entry_new (self, TRUE, name, text);
+  check (self);
+  gtk_widget_grab_focus (entry->name);
+
+  return self->tasks->len - 1;
+}
+
+void
+yusuan_performance_page_remove_task (YusuanPerformancePage *self,
+                                     guint                  index)
+{
+  g_return_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self));
+  g_return_if_fail (index < self->tasks->len);
+
+  gtk_list_box_remove (GTK_LIST_BOX (self->tasks_list), ((Entry *) g_ptr_array_index (self->tasks, index))->row);
+  g_ptr_array_remove_index (self->tasks, index);
+  check (self);
+}
+
+gboolean
+yusuan_performance_page_is_changed (YusuanPerformancePage *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), FALSE);
+
+  return changed (self);
+}
+
+gboolean
+yusuan_performance_page_apply (YusuanPerformancePage  *self,
+                               GError                **error)
+{
+  g_autoptr(GPtrArray) duties = NULL;
+  g_autoptr(GArray) tasks = tasks_array_new ();
+  gboolean present;
+
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), FALSE);
+
+  if (self->document == NULL || self->read_only)
+    {
+      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
+                           _("The budget is open read-only: nothing can be changed."));
+      return FALSE;
+    }
+  if (!typed_tasks (self, tasks, error))
+    return FALSE;
+  if (!changed (self))
+    return TRUE;
+
+  duties = typed_duties (self);
+  /* Table 11 exists while anything of it does. */
+  present = duties->len > 0 || tasks->len > 0 || yusuan_document_get_n_indicators (self->document, 0) > 0;
+
+  /* Translators: an undo step */
+  yusuan_document_begin_group (self->document, _("Change Duties and Tasks"));
+  yusuan_document_set_performance (self->document, present,
+                                   (const char *const *) duties->pdata, duties->len,
+                                   (const YusuanTask *) tasks->data, tasks->len);
+  yusuan_document_end_group (self->document);
+  load_entries (self);
+
+  return TRUE;
+}
+
+YusuanEditorDialog *
+yusuan_performance_page_add_indicator (YusuanPerformancePage *self,
+                                       YusuanLevel1           level1)
+{
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), NULL);
+
+  return open_indicator (self, 0, level1);
+}
+
+YusuanEditorDialog *
+yusuan_performance_page_edit_indicator (YusuanPerformancePage *self,
+                                        guint                  indicator_id)
+{
+  g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), NULL);
+
+  return open_indicator (self, indicator_id, YUSUAN_LEVEL1_OUTPUT);
+}
