@@ -880,43 +880,48 @@ test_headers_aligned (void)
    * two and three header rows, before and after switching units (which
    * changes the widths). */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint number = 1; number <= 12; number++)
-      {
-        YusuanTableView *view = show_table (window, number);
-        YusuanTable *table = yusuan_table_view_get_table (view);
-        guint row = 0;
+    {
+      for (guint number = 1; number <= 12; number++)
+        {
+          YusuanTableView *view;
+          YusuanTable *table;
+          guint row = 0;
 
-        if (yusuan_table_get_n_rows (table) == 0)
-          continue;
-        yusuan_table_view_set_cursor (view, 0, 0, FALSE);
-        draw (GTK_WIDGET (window));
+          /* In 元 the widths change: the tables with grouped headers again. */
+          if (pass == 1 && number != 2 && number != 3 && number != 6 && number != 10 && number != 12)
+            continue;
+          view = show_table (window, number);
+          table = yusuan_table_view_get_table (view);
 
-        for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
-          {
-            GtkWidget *header = yusuan_table_view_get_header_cell (view, c);
-            GtkWidget *cell;
-            graphene_rect_t hb, cb;
+          if (yusuan_table_get_n_rows (table) == 0)
+            continue;
 
-            /* Scroll the column into view, then compare. */
-            yusuan_table_view_set_cursor (view, row, c, FALSE);
-            draw (GTK_WIDGET (window));
-            cell = yusuan_table_view_peek_cell (view, row, c);
-            g_assert_nonnull (header);
-            g_assert_nonnull (cell);
-            g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (view), &hb));
-            /* The column's cell node (whose borders draw the grid), not
-             * our widget inside its padding. */
-            g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (cell), GTK_WIDGET (view), &cb));
-            if (ABS (hb.origin.x - cb.origin.x) > 1 || ABS (hb.size.width - cb.size.width) > 1)
-              g_error ("table %u column %u: header at %g+%g, cells at %g+%g", number, c,
-                       hb.origin.x, hb.size.width, cb.origin.x, cb.size.width);
-            /* The header is above the rows. */
-            g_assert_cmpfloat (hb.origin.y + hb.size.height, <=, cb.origin.y + 1);
-          }
+          for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
+            {
+              GtkWidget *header = yusuan_table_view_get_header_cell (view, c);
+              GtkWidget *cell;
+              graphene_rect_t hb, cb;
 
+              /* Columns are not virtualized: a row's cells all exist, even
+               * those scrolled out of sight sideways (the band scrolls with them). */
+              cell = yusuan_table_view_peek_cell (view, row, c);
+              g_assert_nonnull (header);
+              g_assert_nonnull (cell);
+              g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (view), &hb));
+              /* The column's cell node (whose borders draw the grid), not
+               * our widget inside its padding. */
+              g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (cell), GTK_WIDGET (view), &cb));
+              if (ABS (hb.origin.x - cb.origin.x) > 1 || ABS (hb.size.width - cb.size.width) > 1)
+                g_error ("table %u column %u: header at %g+%g, cells at %g+%g", number, c,
+                         hb.origin.x, hb.size.width, cb.origin.x, cb.size.width);
+              /* The header is above the rows. */
+              g_assert_cmpfloat (hb.origin.y + hb.size.height, <=, cb.origin.y + 1);
+            }
+        }
+      if (pass == 0)
         g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit",
-                                        g_variant_new_string (pass == 0 ? "yuan" : "wan"));
-      }
+                                        g_variant_new_string ("yuan"));
+    }
 
   close_window (window);
 }
