@@ -40,6 +40,7 @@ struct _YusuanTableView
   GtkWidget         *column_view;
   GtkWidget         *editor;
   GtkWidget         *message_popover;
+  GtkWidget         *lines_popover;
   GtkWidget         *message_label;
   GtkWidget         *status_label;
 
@@ -768,6 +769,150 @@ paste_ready_cb (GObject      *source,
     }
 }
 
+/* Drill-down: the lines (or revenues) a computed figure adds up */
+
+#define MAX_LINES_LISTED 200
+
+static char *
+describe_line (YusuanTableView  *self,
+               const YusuanLine *line)
+{
+  const char *fund = yusuan_fund_label (line->fund);
+
+  if (line->project_id != 0)
+    {
+      const YusuanProject *project = yusuan_document_lookup_project (self->document, line->project_id);
+
+      /* Translators: a project line: project name, function code, economic codes, fund */
+      return g_strdup_printf (_("%s · %s · %s/%s · %s"),
+                              project ? project->name : "", line->function,
+                              line->econ_dept, line->econ_gov, fund);
+    }
+
+  /* Translators: a basic line: function code, economic codes, fund, unit code */
+  return g_strdup_printf (_("%s · %s/%s · %s · %s"), line->function,
+                          line->econ_dept, line->econ_gov, fund, line->unit);
+}
+
+static GtkWidget *
+lines_row (const char *text,
+           const char *amount)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *figure = gtk_label_new (amount);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_label_set_xalign (GTK_LABEL (figure), 1);
+  gtk_widget_add_css_class (figure, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), figure);
+
+  return box;
+}
+
+/* Shows what adds up to the cursor's figure; FALSE (nothing shown) when
+ * nothing does. */
+static gboolean
+show_lines (YusuanTableView *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  YusuanTableCell *cell;
+  GtkWidget *box, *list, *scroller, *heading;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+  gboolean revenues;
+  g_autofree char *title = NULL;
+  g_autofree char *total = NULL;
+  YusuanAmount amount = 0;
+
+  if (!column_is_amount (self, self->cursor_column) ||
+      !yusuan_table_get_amount (self->table, self->cursor_row, self->cursor_column, &amount))
+    return FALSE;
+
+  ids = yusuan_table_get_cell_lines (self->table, self->cursor_row, self->cursor_column);
+  if (ids == NULL || ids->len == 0)
+    return FALSE;
+
+  cell = find_cell (self, self->cursor_row, self->cursor_column);
+  if (cell == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (self), &bounds))
+    return FALSE;
+
+  revenues = yusuan_table_cell_is_revenue (self->table, self->cursor_row, self->cursor_column);
+  total = yusuan_amount_format (amount, self->unit, YUSUAN_AMOUNT_FORMAT_GROUPED);
+  title = g_strdup_printf (revenues
+                           ? g_dngettext (GETTEXT_PACKAGE, "%u revenue makes %s", "%u revenues make %s", ids->len)
+                           : g_dngettext (GETTEXT_PACKAGE, "%u line makes %s", "%u lines make %s", ids->len),
+                           ids->len, total);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  for (guint i = 0; i < ids->len && i < MAX_LINES_LISTED; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+      g_autofree char *text = NULL;
+      g_autofree char *figure = NULL;
+
+      if (revenues)
+        {
+          const YusuanRevenue *revenue = yusuan_document_lookup_revenue (self->document, id);
+
+          if (revenue == NULL)
+            continue;
+          /* Translators: a revenue: unit code, source */
+          text = g_strdup_printf (_("%s · %s"), revenue->unit, yusuan_fund_label (revenue->source));
+          figure = yusuan_amount_format (revenue->amount, self->unit, YUSUAN_AMOUNT_FORMAT_GROUPED);
+        }
+      else
+        {
+          const YusuanLine *line = yusuan_document_lookup_line (self->document, id);
+
+          if (line == NULL)
+            continue;
+          text = describe_line (self, line);
+          figure = yusuan_amount_format (line->amount, self->unit, YUSUAN_AMOUNT_FORMAT_GROUPED);
+        }
+      gtk_box_append (GTK_BOX (list), lines_row (text, figure));
+    }
+  if (ids->len > MAX_LINES_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more",
+                                                            "… and %u more",
+                                                            ids->len - MAX_LINES_LISTED),
+                                               ids->len - MAX_LINES_LISTED);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (list), label);
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  gtk_popover_set_child (GTK_POPOVER (self->lines_popover), box);
+  rect = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                          (int) bounds.size.width, (int) bounds.size.height };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->lines_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->lines_popover));
+
+  return TRUE;
+}
+
 /* Keys */
 
 static gboolean
@@ -832,6 +977,7 @@ yusuan_table_view_dispose (GObject *object)
       remove_columns (self);
     }
   g_clear_pointer (&self->message_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->lines_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_TABLE_VIEW);
   {
     GtkWidget *child;
@@ -952,6 +1098,11 @@ yusuan_table_view_init (YusuanTableView *self)
   gtk_popover_set_position (GTK_POPOVER (self->message_popover), GTK_POS_BOTTOM);
   gtk_widget_set_can_focus (self->message_popover, FALSE);
   gtk_widget_set_parent (self->message_popover, self->editor);
+
+  self->lines_popover = gtk_popover_new ();
+  gtk_popover_set_position (GTK_POPOVER (self->lines_popover), GTK_POS_BOTTOM);
+  gtk_widget_add_css_class (self->lines_popover, "lines-popover");
+  gtk_widget_set_parent (self->lines_popover, GTK_WIDGET (self));
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
@@ -1406,6 +1557,10 @@ yusuan_table_view_start_editing (YusuanTableView *self,
 
   if (!yusuan_table_is_editable (self->table, self->cursor_row, self->cursor_column))
     {
+      /* F2 or a double click on a computed figure shows what makes it. */
+      if (text == NULL && show_lines (self))
+        return FALSE;
+
       gtk_widget_error_bell (GTK_WIDGET (self));
       set_message (self, column_is_amount (self, self->cursor_column)
                            ? _("This figure is computed from the lines behind it: edit those lines instead.")
@@ -1504,6 +1659,14 @@ yusuan_table_view_cancel_editing (YusuanTableView *self)
   hide_editor (self);
   g_clear_pointer (&self->message, g_free);
   update_status (self);
+}
+
+gboolean
+yusuan_table_view_is_showing_lines (YusuanTableView *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_TABLE_VIEW (self), FALSE);
+
+  return gtk_widget_get_visible (self->lines_popover);
 }
 
 const char *

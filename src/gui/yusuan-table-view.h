@@ -63,7 +63,8 @@ gboolean           yusuan_table_view_handle_key         (YusuanTableView   *self
                                                          GdkModifierType    state);
 
 /* Starts editing the cursor's cell with @text (NULL: its current figure, as
- * F2).  FALSE, with a bell, when the cell cannot be edited. */
+ * F2).  FALSE, with a bell, when the cell cannot be edited; with @text NULL
+ * on a computed figure, the lines that make it are shown instead. */
 gboolean           yusuan_table_view_start_editing      (YusuanTableView   *self,
                                                          const char        *text);
 gboolean           yusuan_table_view_is_editing         (YusuanTableView   *self);
@@ -73,6 +74,8 @@ GtkEditable       *yusuan_table_view_get_editor         (YusuanTableView   *self
 gboolean           yusuan_table_view_commit_editing     (YusuanTableView   *self,
                                                          GError           **error);
 void               yusuan_table_view_cancel_editing     (YusuanTableView   *self);
+/* TRUE while the lines behind a computed figure are shown (F2 on it). */
+gboolean           yusuan_table_view_is_showing_lines   (YusuanTableView   *self);
 /* The reason last shown beside the cell, or NULL. */
 const char        *yusuan_table_view_get_message        (YusuanTableView   *self);
 

@@ -926,6 +926,34 @@ test_headers_aligned (void)
   close_window (window);
 }
 
+static void
+test_drill_down (void)
+{
+  YusuanWindow *window = open_fixture ();
+  YusuanTableView *view = show_table (window, 3);
+  YusuanTable *table = yusuan_table_view_get_table (view);
+  int row = yusuan_table_find_row (table, "2010301");
+  guint column = 0;
+  g_autoptr(GArray) lines = NULL;
+
+  /* F2 on a computed figure (行政运行's total) cannot edit it: it shows
+   * the lines that make it, and nothing changes. */
+  g_assert_cmpint (row, >=, 0);
+  while (yusuan_table_get_column (table, column)->kind != YUSUAN_COLUMN_AMOUNT)
+    column++;
+  lines = yusuan_table_get_cell_lines (table, row, column);
+  g_assert_cmpuint (lines->len, >, 1);
+  yusuan_table_view_set_cursor (view, row, column, FALSE);
+  draw (GTK_WIDGET (window));
+  g_assert_false (yusuan_table_view_is_showing_lines (view));
+  g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_F2, 0));
+  g_assert_false (yusuan_table_view_is_editing (view));
+  g_assert_true (yusuan_table_view_is_showing_lines (view));
+  g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (window)));
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -940,6 +968,7 @@ main (int    argc,
   g_test_add_func ("/gui/table/keyboard", test_keyboard);
   g_test_add_func ("/gui/table/rows-follow", test_rows_follow);
   g_test_add_func ("/gui/table/headers-aligned", test_headers_aligned);
+  g_test_add_func ("/gui/table/drill-down", test_drill_down);
   g_test_add_func ("/gui/window/undo-redo-paste", test_undo_redo);
   g_test_add_func ("/gui/window/findings", test_findings);
   g_test_add_func ("/gui/window/save-reopen", test_save_reopen);
