@@ -783,14 +783,13 @@ describe_line (YusuanTableView  *self,
     {
       const YusuanProject *project = yusuan_document_lookup_project (self->document, line->project_id);
 
-      /* Translators: a project line: project name, function code, economic codes, fund */
-      return g_strdup_printf (_("%s · %s · %s/%s · %s"),
+      /* Codes and names only: nothing here to translate. */
+      return g_strdup_printf ("%s · %s · %s/%s · %s",
                               project ? project->name : "", line->function,
                               line->econ_dept, line->econ_gov, fund);
     }
 
-  /* Translators: a basic line: function code, economic codes, fund, unit code */
-  return g_strdup_printf (_("%s · %s/%s · %s · %s"), line->function,
+  return g_strdup_printf ("%s · %s/%s · %s · %s", line->function,
                           line->econ_dept, line->econ_gov, fund, line->unit);
 }
 
@@ -868,8 +867,7 @@ show_lines (YusuanTableView *self)
 
           if (revenue == NULL)
             continue;
-          /* Translators: a revenue: unit code, source */
-          text = g_strdup_printf (_("%s · %s"), revenue->unit, yusuan_fund_label (revenue->source));
+          text = g_strdup_printf ("%s · %s", revenue->unit, yusuan_fund_label (revenue->source));
           figure = yusuan_amount_format (revenue->amount, self->unit, YUSUAN_AMOUNT_FORMAT_GROUPED);
         }
       else
@@ -885,8 +883,8 @@ show_lines (YusuanTableView *self)
     }
   if (ids->len > MAX_LINES_LISTED)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more",
-                                                            "… and %u more",
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more.",
+                                                            "… and %u more.",
                                                             ids->len - MAX_LINES_LISTED),
                                                ids->len - MAX_LINES_LISTED);
       GtkWidget *label = gtk_label_new (more);
