@@ -1,17 +1,19 @@
 /* yusuan-xml.c - the submission contract (urn:yusuan:budget:1): safe import, deterministic export
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Import streams the file through libxml2's SAX2 parser with the schema
- * validator plugged into the same event stream (no tree is ever built), and
- * loads the document as the events arrive.  Every attribute of the contract is
- * also checked here, so that a finance officer reads "amount “12.345” is not
- * yuan with two decimals" rather than the validator's pattern dump; the
- * validator remains the authority on structure.  Nothing is returned unless
- * the whole file is well-formed, valid and loadable.
+ * Import reads the file with libxml2's SAX2 parser in two passes at once (no
+ * tree is ever built).  One, in the calling thread, checks every attribute
+ * of the contract itself, so that a finance officer reads "amount “12.345”
+ * is not yuan with two decimals" rather than the validator's pattern dump,
+ * and loads the document as the events arrive.  The other, in a second
+ * thread, runs the schema validator plugged into the event stream: it stays
+ * the authority on structure.  Nothing is returned unless both found the
+ * whole file well-formed, valid and loadable.
  *
  * Export writes the layout of data/examples/sanmenxia-2023.xml byte for byte,
- * checks every fact it writes first (so a failure names the fact), and
- * validates the bytes it produced before anything reaches the disk.
+ * checks every fact as it writes it (so a failure names the fact), and has
+ * the validator read the bytes while they are being produced: nothing reaches
+ * the disk unless the whole is valid.
  */
 #include "config.h"
 
@@ -35,7 +37,6 @@
 #define MAX_INPUT_SIZE   ((goffset) 512 * 1024 * 1024)
 #define MAX_SHOWN_ISSUES 20
 #define MAX_ISSUES       40   /* collected before the parser is stopped */
-#define READ_CHUNK       (256 * 1024)
 #define NAME_MAX_CHARS   200
 #define TEXT_MAX_CHARS   4000
 #define COUNT_MAX        G_GUINT64_CONSTANT (1000000000)
