@@ -499,9 +499,11 @@ run_phase (const char        *self,
   return result;
 }
 
-/* xmllint as a child, timed and measured by wait4 (). */
+/* xmllint as a child, timed and measured by wait4 (); with @schema, the
+ * same reading with libxml2's validator on. */
 static void
 run_xmllint (const char *xml,
+             const char *schema,
              int         runs,
              double     *seconds,
              gint64     *max_rss_kib)
@@ -521,12 +523,17 @@ run_xmllint (const char *xml,
           int null = g_open ("/dev/null", O_WRONLY, 0);
 
           dup2 (null, STDOUT_FILENO);
-          execlp ("xmllint", "xmllint", "--stream", "--noout", xml, (char *) NULL);
+          dup2 (null, STDERR_FILENO);
+          if (schema)
+            execlp ("xmllint", "xmllint", "--stream", "--noout", "--schema", schema, xml, (char *) NULL);
+          else
+            execlp ("xmllint", "xmllint", "--stream", "--noout", xml, (char *) NULL);
           _exit (127);
         }
       if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
         {
-          g_printerr ("bench-io: xmllint --stream --noout failed (is libxml2-utils installed?)\n");
+          g_printerr ("bench-io: xmllint --stream --noout %s failed (is libxml2-utils installed?)\n",
+                      schema ? "--schema" : "");
           exit (1);
         }
       *seconds = MIN (*seconds, seconds_since (start));
@@ -554,8 +561,9 @@ run_benchmark (const char *self,
   g_autofree char *written = NULL;
   g_autoptr(YusuanDocument) document = NULL;
   Result import, open, export, write, floor_sqlite;
-  double xmllint_seconds, floor, import_target;
-  gint64 xmllint_rss;
+  double xmllint_seconds, xmllint_schema_seconds, floor, import_target;
+  gint64 xmllint_rss, xmllint_schema_rss;
+  g_autofree char *xsd_path = NULL;
   GStatBuf st;
   guint n_indicators = 0;
   double load[3] = { 0 };
@@ -609,7 +617,15 @@ run_benchmark (const char *self,
   export = run_phase (self, runs, (const char *[]) { "export", db, exported, NULL });
   write = run_phase (self, runs, (const char *[]) { "write", xml, written, NULL });
   floor_sqlite = run_phase (self, runs, (const char *[]) { "sqlite", xml, floor_db, NULL });
-  run_xmllint (xml, runs, &xmllint_seconds, &xmllint_rss);
+  run_xmllint (xml, NULL, runs, &xmllint_seconds, &xmllint_rss);
+  {
+    g_autoptr(GBytes) xsd = g_resources_lookup_data (YUSUAN_CORE_RESOURCE_PATH "/budget-1.xsd", 0, NULL);
+
+    xsd_path = g_build_filename (dir, "budget-1.xsd", NULL);
+    if (xsd == NULL || !g_file_set_contents (xsd_path, g_bytes_get_data (xsd, NULL), (gssize) g_bytes_get_size (xsd), &error))
+      die ("schema", error);
+    run_xmllint (xml, xsd_path, runs, &xmllint_schema_seconds, &xmllint_schema_rss);
+  }
 
   g_print ("%-44s %10s %10s %10s\n", "phase", "wall", "cpu", "peak RSS");
   g_print ("%-44s %9.3fs %9.3fs %7.1f MB\n", "import (XML -> document -> .yusuan)", get (&import, "total"),
@@ -627,6 +643,8 @@ run_benchmark (const char *self,
            get (&floor_sqlite, "rows"));
   g_print ("%-44s %9.3fs   (%.0f MB/s)\n", "writing the same bytes (atomic, fsync)", get (&write, "total"),
            st.st_size / 1e6 / get (&write, "total"));
+  g_print ("%-44s %9.3fs %10s %7.1f MB\n", "(reference) xmllint --stream --schema", xmllint_schema_seconds, "",
+           mib (xmllint_schema_rss));
 
   floor = xmllint_seconds + get (&floor_sqlite, "total");
   import_target = 2 * floor;
@@ -668,6 +686,7 @@ run_benchmark (const char *self,
   g_unlink (floor_db);
   g_unlink (exported);
   g_unlink (written);
+  g_unlink (xsd_path);
   if (given_xml == NULL)
     g_unlink (xml);
   g_rmdir (dir);
