@@ -65,6 +65,16 @@ yusuan_editor_set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
+void
+yusuan_editor_set_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 char *
 yusuan_editor_dup_text_view_text (GtkTextView *view)
 {

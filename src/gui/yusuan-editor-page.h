@@ -48,6 +48,10 @@ gboolean  yusuan_editor_page_show_finding     (YusuanEditorPage    *self,
 void      yusuan_editor_set_css_class         (GtkWidget           *widget,
                                                const char          *name,
                                                gboolean             set);
+/* Sets a tooltip only when it differs: setting one asks the display where
+ * the pointer is, which a list refreshing its cells cannot afford. */
+void      yusuan_editor_set_tooltip           (GtkWidget           *widget,
+                                               const char          *text);
 /* The text of a GtkTextView, whole. */
 char     *yusuan_editor_dup_text_view_text    (GtkTextView         *view);
 /* @text with surrounding white space removed, or NULL when nothing is left. */

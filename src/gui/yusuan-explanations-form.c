@@ -49,6 +49,7 @@ struct _YusuanExplanationsForm
   YusuanChecker  *checker;
   guint           read_only : 1;
   guint           loading : 1;
+  guint           stale : 1;
 };
 
 static void yusuan_explanations_form_editor_page_init (YusuanEditorPageInterface *iface);
@@ -180,6 +181,7 @@ update_asked (YusuanExplanationsForm *self)
 {
   guint n = self->checker ? yusuan_checker_get_n_findings (self->checker) : 0;
 
+  self->stale = FALSE;
   for (guint i = 0; i < self->topics->len; i++)
     gtk_widget_set_visible (((Topic *) g_ptr_array_index (self->topics, i))->asked_label, FALSE);
 
@@ -240,7 +242,10 @@ document_changed_cb (YusuanExplanationsForm *self,
 static void
 checker_changed_cb (YusuanExplanationsForm *self)
 {
-  update_asked (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_asked (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -316,6 +321,16 @@ yusuan_explanations_form_editor_page_init (YusuanEditorPageInterface *iface)
 /* Overrides */
 
 static void
+yusuan_explanations_form_map (GtkWidget *widget)
+{
+  YusuanExplanationsForm *self = YUSUAN_EXPLANATIONS_FORM (widget);
+
+  GTK_WIDGET_CLASS (yusuan_explanations_form_parent_class)->map (widget);
+  if (self->stale)
+    update_asked (self);
+}
+
+static void
 yusuan_explanations_form_dispose (GObject *object)
 {
   YusuanExplanationsForm *self = YUSUAN_EXPLANATIONS_FORM (object);
@@ -356,6 +371,7 @@ yusuan_explanations_form_class_init (YusuanExplanationsFormClass *klass)
 
   object_class->dispose = yusuan_explanations_form_dispose;
   object_class->finalize = yusuan_explanations_form_finalize;
+  widget_class->map = yusuan_explanations_form_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-explanations-form.ui");
   gtk_widget_class_bind_template_child (widget_class, YusuanExplanationsForm, topics_box);
@@ -423,6 +439,8 @@ yusuan_explanations_form_is_asked (YusuanExplanationsForm *self,
 
   g_return_val_if_fail (YUSUAN_IS_EXPLANATIONS_FORM (self), FALSE);
 
+  if (self->stale)
+    update_asked (self);
   t = find_topic (self, topic);
   return t != NULL && gtk_widget_get_visible (t->asked_label);
 }

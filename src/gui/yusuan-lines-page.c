@@ -82,6 +82,7 @@ struct _YusuanLinesPage
   guint                update_id;
   guint                read_only : 1;
   guint                setting_search : 1;
+  guint                stale : 1;
 };
 
 static void yusuan_lines_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -238,7 +239,7 @@ bind_cell (YusuanLinesPage *self,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
   if (column != COLUMN_AMOUNT)
-    gtk_widget_set_tooltip_text (child, text);
+    yusuan_editor_set_tooltip (child, text);
 }
 
 static void
@@ -320,6 +321,24 @@ update_bound (YusuanLinesPage *self)
     bind_cell (self, key, GPOINTER_TO_UINT (value) - 1);
 }
 
+/* A figure typed in a table changes one line: only its cells on screen follow. */
+static void
+update_line (YusuanLinesPage *self,
+             guint            line_id)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LineItem *item = gtk_list_item_get_item (key);
+
+      if (item != NULL && item->id == line_id)
+        bind_cell (self, key, GPOINTER_TO_UINT (value) - 1);
+    }
+}
+
 static gboolean
 update_idle (gpointer user_data)
 {
@@ -339,6 +358,7 @@ rebuild (YusuanLinesPage *self)
   guint selected_id = yusuan_lines_page_get_selected (self);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->stale = FALSE;
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, line_item_new (yusuan_document_get_basic_line (self->document, i)->id));
   gtk_filter_list_model_set_incremental (self->filtered, n > INCREMENTAL_FILTER);
@@ -374,14 +394,22 @@ document_changed_cb (YusuanLinesPage    *self,
     case YUSUAN_CHANGE_LINE_REMOVED:
       if (change->kind != YUSUAN_CHANGE_RESET && change->line != NULL && change->line->project_id != 0)
         break;
+      /* Hidden, the list is made again when shown. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          self->stale = TRUE;
+          break;
+        }
       if (self->rebuild_id == 0)
         self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, rebuild_idle, self, NULL);
       break;
 
     case YUSUAN_CHANGE_LINE_CHANGED:
+      if (change->line->project_id == 0)
+        update_line (self, change->line->id);
+      break;
+
     case YUSUAN_CHANGE_UNIT_CHANGED:
-      if (change->line != NULL && change->line->project_id != 0)
-        break;
       if (self->update_id == 0)
         self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_idle, self, NULL);
       break;
@@ -455,7 +483,7 @@ line_applied_cb (YusuanEditorDialog *dialog,
   guint id = yusuan_line_editor_get_line_id (YUSUAN_LINE_EDITOR (yusuan_editor_dialog_get_form (dialog)));
 
   /* The new line is listed from the rebuild; show it. */
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     rebuild (self);
   yusuan_lines_page_select_line (self, id);
 }
@@ -484,7 +512,16 @@ yusuan_lines_page_set_document (YusuanEditorPage *page,
   self->read_only = !!read_only;
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+
+  /* A city's hundred thousand lines are listed when first looked at, not
+   * while the document opens. */
+  if (document == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    {
+      g_list_store_remove_all (self->store);
+      self->stale = TRUE;
+    }
 }
 
 static void
@@ -506,6 +543,16 @@ yusuan_lines_page_editor_page_init (YusuanEditorPageInterface *iface)
 }
 
 /* Overrides */
+
+static void
+yusuan_lines_page_map (GtkWidget *widget)
+{
+  YusuanLinesPage *self = YUSUAN_LINES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (yusuan_lines_page_parent_class)->map (widget);
+  if (self->stale)
+    rebuild (self);
+}
 
 static void
 yusuan_lines_page_dispose (GObject *object)
@@ -557,6 +604,7 @@ yusuan_lines_page_class_init (YusuanLinesPageClass *klass)
 
   object_class->dispose = yusuan_lines_page_dispose;
   object_class->finalize = yusuan_lines_page_finalize;
+  widget_class->map = yusuan_lines_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-lines-page.ui");
   gtk_widget_class_bind_template_child (widget_class, YusuanLinesPage, search_entry);
@@ -642,7 +690,7 @@ yusuan_lines_page_get_n_listed (YusuanLinesPage *self)
 {
   g_return_val_if_fail (YUSUAN_IS_LINES_PAGE (self), 0);
 
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     rebuild (self);
   while (gtk_filter_list_model_get_pending (self->filtered) > 0)
     g_main_context_iteration (NULL, FALSE);
@@ -670,7 +718,7 @@ yusuan_lines_page_select_line (YusuanLinesPage *self,
 
   g_return_if_fail (YUSUAN_IS_LINES_PAGE (self));
 
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     rebuild (self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));

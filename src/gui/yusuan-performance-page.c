@@ -42,6 +42,7 @@ struct _YusuanPerformancePage
   guint           refresh_id;
   guint           read_only : 1;
   guint           loading : 1;
+  guint           stale : 1;
 };
 
 static void yusuan_performance_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -403,6 +404,7 @@ fill_indicators (YusuanPerformancePage *self)
   guint per_group[N_GROUPS] = { 0 };
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   for (guint g = 0; g < N_GROUPS; g++)
     {
       clear_list (self->group_lists[g]);
@@ -496,6 +498,11 @@ refresh_idle (gpointer user_data)
 static void
 queue_refresh (YusuanPerformancePage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, self, NULL);
 }
@@ -631,7 +638,7 @@ yusuan_performance_page_show_finding (YusuanEditorPage    *page,
   if (finding->target_kind != YUSUAN_TARGET_INDICATOR || finding->project_id != 0)
     return FALSE;
 
-  if (self->refresh_id != 0)
+  if (self->refresh_id != 0 || self->stale)
     fill_indicators (self);
   for (guint g = 0; g < N_GROUPS; g++)
     for (GtkWidget *row = gtk_widget_get_first_child (self->group_lists[g]);
@@ -651,6 +658,16 @@ yusuan_performance_page_editor_page_init (YusuanEditorPageInterface *iface)
 }
 
 /* Overrides */
+
+static void
+yusuan_performance_page_map (GtkWidget *widget)
+{
+  YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (yusuan_performance_page_parent_class)->map (widget);
+  if (self->stale)
+    fill_indicators (self);
+}
 
 static void
 yusuan_performance_page_dispose (GObject *object)
@@ -696,6 +713,7 @@ yusuan_performance_page_class_init (YusuanPerformancePageClass *klass)
 
   object_class->dispose = yusuan_performance_page_dispose;
   object_class->finalize = yusuan_performance_page_finalize;
+  widget_class->map = yusuan_performance_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-performance-page.ui");
   gtk_widget_class_bind_template_child (widget_class, YusuanPerformancePage, scrolled);

@@ -160,7 +160,7 @@ update_comparisons (YusuanPriorYearForm *self)
           yusuan_amount_ratio_percent (now - prior, prior, &hundredths))
         /* Translators: this year's figure and its change from the prior year, "this year 3,337.84 万元 (+24.02%)" */
         text = g_strdup_printf (_("this year %s (%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT "%%)"),
-                                figure, hundredths < 0 ? "−" : "+",
+                                figure, hundredths < 0 ? "−" : hundredths > 0 ? "+" : "",
                                 ABS (hundredths) / 100, ABS (hundredths) % 100);
       else
         /* Translators: this year's figure, "this year 3,337.84 万元" */

@@ -9,34 +9,74 @@
 #include "yusuan-editor-dialog.h"
 #include "yusuan-procurement-form.h"
 
-typedef struct
+/* One item of the form's copy, as typed: a city's consolidated budget has
+ * thousands, so they are listed by a column view whose cells edit them. */
+#define PROC_TYPE_ITEM (proc_item_get_type ())
+G_DECLARE_FINAL_TYPE (ProcItem, proc_item, PROC, ITEM, GObject)
+
+struct _ProcItem
 {
-  GtkWidget *row;
-  GtkWidget *category;
-  GtkWidget *amount;
-  GtkWidget *project;
-  GtkWidget *name;
-} Item;
+  GObject                    parent_instance;
+  YusuanProcurementCategory  category;
+  char                      *amount;   /* as typed, in the display unit */
+  char                      *project;  /* a project code as typed */
+  char                      *name;
+};
+
+G_DEFINE_FINAL_TYPE (ProcItem, proc_item, G_TYPE_OBJECT)
+
+static void
+proc_item_finalize (GObject *object)
+{
+  ProcItem *self = PROC_ITEM (object);
+
+  g_free (self->amount);
+  g_free (self->project);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (proc_item_parent_class)->finalize (object);
+}
+
+static void
+proc_item_class_init (ProcItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = proc_item_finalize;
+}
+
+static void
+proc_item_init (ProcItem *self)
+{
+}
+
+typedef enum
+{
+  COLUMN_CATEGORY,
+  COLUMN_AMOUNT,
+  COLUMN_PROJECT,
+  COLUMN_NAME,
+  COLUMN_REMOVE,
+} Column;
 
 struct _YusuanProcurementForm
 {
-  GtkWidget          parent_instance;
+  GtkWidget            parent_instance;
 
-  GtkWidget         *items_list;
-  GtkWidget         *empty_label;
-  GtkWidget         *totals_label;
-  GtkWidget         *add_button;
-  GtkWidget         *message_label;
-  GtkWidget         *revert_button;
-  GtkWidget         *apply_button;
+  GtkWidget           *list_stack;
+  GtkWidget           *column_view;
+  GtkWidget           *totals_label;
+  GtkWidget           *add_button;
+  GtkWidget           *message_label;
+  GtkWidget           *revert_button;
+  GtkWidget           *apply_button;
+  GtkColumnViewColumn *amount_column;
 
-  GPtrArray         *items;          /* Item* */
-  GPtrArray         *project_codes;  /* the project choices; index 0 is "none" (NULL) */
-  GtkStringList     *project_names;
-  YusuanDocument    *document;
-  YusuanDisplayUnit  unit;
-  guint              read_only : 1;
-  guint              loading : 1;
+  GListStore          *store;
+  char                *message;
+  YusuanDocument      *document;
+  YusuanDisplayUnit    unit;
+  guint                check_id;
+  guint                read_only : 1;
+  guint                loading : 1;
 };
 
 static void yusuan_procurement_form_editor_page_init (YusuanEditorPageInterface *iface);
@@ -46,161 +86,58 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YusuanProcurementForm, yusuan_procurement_form, G
                                                       yusuan_procurement_form_editor_page_init))
 
 static void check (YusuanProcurementForm *self);
+static void queue_check (YusuanProcurementForm *self);
 
 /* Helpers */
 
-static guint
-project_index (YusuanProcurementForm *self,
-               const char            *code)
+static ProcItem *
+item_at (YusuanProcurementForm *self,
+         guint                  index)
 {
-  if (code == NULL)
-    return 0;
+  ProcItem *item = g_list_model_get_item (G_LIST_MODEL (self->store), index);
 
-  for (guint i = 1; i < self->project_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->project_codes, i), code) == 0)
-      return i;
-
-  /* A code no project has (yet): kept, as typed. */
-  g_ptr_array_add (self->project_codes, g_strdup (code));
-  gtk_string_list_append (self->project_names, code);
-  return self->project_codes->len - 1;
+  /* The store keeps it alive. */
+  g_object_unref (item);
+  return item;
 }
 
-static void
-fill_projects (YusuanProcurementForm *self)
-{
-  guint n = self->document ? yusuan_document_get_n_projects (self->document) : 0;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->project_names));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_set_size (self->project_codes, 0);
-  g_ptr_array_add (self->project_codes, NULL);
-  /* Translators: a procurement item bought for no particular project */
-  g_ptr_array_add (names, g_strdup (_("(No project)")));
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanProject *project = yusuan_document_get_project (self->document, i);
-
-      g_ptr_array_add (self->project_codes, g_strdup (project->code));
-      g_ptr_array_add (names, g_strdup_printf ("%s %s", project->code, project->name));
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->project_names, 0, old, (const char *const *) names->pdata);
-}
-
-static void
-item_changed_cb (YusuanProcurementForm *self)
-{
-  check (self);
-}
-
-static void
-remove_clicked_cb (GtkButton             *button,
-                   YusuanProcurementForm *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    if (((Item *) g_ptr_array_index (self->items, i))->row == gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW))
-      {
-        yusuan_procurement_form_remove_item (self, i);
-        return;
-      }
-}
-
-static Item *
+static ProcItem *
 item_new (YusuanProcurementForm       *self,
           const YusuanProcurementItem *values)
 {
-  Item *item = g_new0 (Item, 1);
-  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  GtkExpression *expression;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *amount = NULL;
+  ProcItem *item = g_object_new (PROC_TYPE_ITEM, NULL);
 
-  for (guint c = 0; c < YUSUAN_N_PROCUREMENT_CATEGORIES; c++)
-    gtk_string_list_append (categories, yusuan_procurement_category_label (c));
-  item->category = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (categories)), NULL);
-  gtk_widget_set_tooltip_text (item->category, _("Category (采购品目)"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (item->category), values ? values->category : 0);
-
-  item->amount = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (item->amount), _("Amount"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (item->amount), 12);
-  gtk_editable_set_alignment (GTK_EDITABLE (item->amount), 1.0);
-  gtk_entry_set_input_purpose (GTK_ENTRY (item->amount), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_add_css_class (item->amount, "numeric");
   if (values != NULL)
-    amount = yusuan_amount_format (values->amount, self->unit, YUSUAN_AMOUNT_FORMAT_PLAIN);
-  gtk_editable_set_text (GTK_EDITABLE (item->amount), amount ? amount : "");
-
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  item->project = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->project_names)), expression);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (item->project), TRUE);
-  gtk_widget_set_size_request (item->project, 220, -1);
-  gtk_widget_set_tooltip_text (item->project, _("The project it is bought for"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (item->project), project_index (self, values ? values->project : NULL));
-
-  item->name = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (item->name), _("What is bought (optional)"));
-  gtk_widget_set_hexpand (item->name, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (item->name), values && values->name ? values->name : "");
-
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove this item"));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-
-  g_signal_connect_swapped (item->category, "notify::selected", G_CALLBACK (item_changed_cb), self);
-  g_signal_connect_swapped (item->project, "notify::selected", G_CALLBACK (item_changed_cb), self);
-  g_signal_connect_swapped (item->amount, "changed", G_CALLBACK (item_changed_cb), self);
-  g_signal_connect_swapped (item->name, "changed", G_CALLBACK (item_changed_cb), self);
-
-  gtk_box_append (GTK_BOX (box), item->category);
-  gtk_box_append (GTK_BOX (box), item->amount);
-  gtk_box_append (GTK_BOX (box), item->project);
-  gtk_box_append (GTK_BOX (box), item->name);
-  gtk_box_append (GTK_BOX (box), remove);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_sensitive (box, !self->read_only);
-
-  item->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), box);
-  gtk_list_box_append (GTK_LIST_BOX (self->items_list), item->row);
-  g_ptr_array_add (self->items, item);
+    {
+      item->category = values->category;
+      item->amount = yusuan_amount_format (values->amount, self->unit, YUSUAN_AMOUNT_FORMAT_PLAIN);
+      item->project = g_strdup (values->project);
+      item->name = g_strdup (values->name);
+    }
 
   return item;
 }
 
-static void
-clear_items (YusuanProcurementForm *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    gtk_list_box_remove (GTK_LIST_BOX (self->items_list), ((Item *) g_ptr_array_index (self->items, i))->row);
-  g_ptr_array_set_size (self->items, 0);
-}
-
-/* The items as typed: FALSE with the first problem when one is wrong.
- * The strings in @out point into the widgets. */
+/* The items as typed: FALSE with the first problem when one is wrong.  The
+ * strings in @out are new (freed with @names). */
 static gboolean
 typed_items (YusuanProcurementForm  *self,
              GArray                 *out,
+             GPtrArray              *names,
              GError                **error)
 {
-  for (guint i = 0; i < self->items->len; i++)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
+      ProcItem *item = item_at (self, i);
       YusuanProcurementItem values = { 0 };
       g_autoptr(GError) local_error = NULL;
       gboolean present = FALSE;
-      guint project = gtk_drop_down_get_selected (GTK_DROP_DOWN (item->project));
+      g_autofree char *project = yusuan_editor_dup_trimmed (item->project);
 
-      values.category = MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (item->category)),
-                             YUSUAN_N_PROCUREMENT_CATEGORIES - 1);
-      if (!yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (item->amount)),
-                                       self->unit, &present, &values.amount, &local_error))
+      values.category = MIN (item->category, YUSUAN_N_PROCUREMENT_CATEGORIES - 1);
+      if (!yusuan_editor_parse_amount (item->amount, self->unit, &present, &values.amount, &local_error))
         {
           /* Translators: %u is the item's number (1, 2 …), %s why its amount is refused */
           g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID,
@@ -213,34 +150,31 @@ typed_items (YusuanProcurementForm  *self,
                        _("Item %u: enter its amount, or remove it."), i + 1);
           return FALSE;
         }
-      values.project = project < self->project_codes->len ? g_ptr_array_index (self->project_codes, project) : NULL;
-      values.name = (char *) gtk_editable_get_text (GTK_EDITABLE (item->name));
+      if (project != NULL && self->document != NULL &&
+          yusuan_document_find_project (self->document, project) == NULL)
+        {
+          /* Translators: %u is the item's number, %s a project code */
+          g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID,
+                       _("Item %u: no project has the code %s; leave it empty for none."), i + 1, project);
+          return FALSE;
+        }
       if (out != NULL)
-        g_array_append_val (out, values);
+        {
+          values.project = g_steal_pointer (&project);
+          values.name = yusuan_editor_dup_trimmed (item->name);
+          g_ptr_array_add (names, values.project);
+          g_ptr_array_add (names, values.name);
+          g_array_append_val (out, values);
+        }
     }
 
   return TRUE;
 }
 
 static gboolean
-same_text (const char *a,
-           const char *b)
+changed_from (YusuanProcurementForm *self,
+              GArray                *typed)
 {
-  g_autofree char *ta = yusuan_editor_dup_trimmed (a);
-  g_autofree char *tb = yusuan_editor_dup_trimmed (b);
-
-  return g_strcmp0 (ta, tb) == 0;
-}
-
-static gboolean
-changed (YusuanProcurementForm *self)
-{
-  g_autoptr(GArray) typed = g_array_new (FALSE, TRUE, sizeof (YusuanProcurementItem));
-
-  if (self->document == NULL)
-    return FALSE;
-  if (!typed_items (self, typed, NULL))
-    return TRUE;
   if (typed->len != yusuan_document_get_n_procurement (self->document))
     return TRUE;
 
@@ -248,46 +182,64 @@ changed (YusuanProcurementForm *self)
     {
       const YusuanProcurementItem *a = &g_array_index (typed, YusuanProcurementItem, i);
       const YusuanProcurementItem *b = yusuan_document_get_procurement (self->document, i);
+      g_autofree char *name = yusuan_editor_dup_trimmed (b->name);
 
       if (a->category != b->category || a->amount != b->amount ||
-          g_strcmp0 (a->project, b->project) != 0 || !same_text (a->name, b->name))
+          g_strcmp0 (a->project, b->project) != 0 || g_strcmp0 (a->name, name) != 0)
         return TRUE;
     }
 
   return FALSE;
 }
 
+static gboolean
+changed (YusuanProcurementForm *self)
+{
+  g_autoptr(GArray) typed = g_array_new (FALSE, TRUE, sizeof (YusuanProcurementItem));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->document == NULL)
+    return FALSE;
+  if (!typed_items (self, typed, names, NULL))
+    return TRUE;
+
+  return changed_from (self, typed);
+}
+
 static void
 check (YusuanProcurementForm *self)
 {
   g_autoptr(GArray) typed = g_array_new (FALSE, TRUE, sizeof (YusuanProcurementItem));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   YusuanAmount by_category[YUSUAN_N_PROCUREMENT_CATEGORIES] = { 0 };
   YusuanAmount total = 0;
   GString *text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  gboolean is_changed = FALSE;
 
+  g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->loading)
-    return;
-
-  for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
-      gboolean present;
-      YusuanAmount amount;
-
-      yusuan_editor_set_css_class (item->amount, "error",
-                                   !yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (item->amount)),
-                                                                self->unit, &present, &amount, NULL));
+      g_string_free (text, TRUE);
+      return;
     }
 
-  if (typed_items (self, typed, &error))
-    for (guint i = 0; i < typed->len; i++)
-      {
-        const YusuanProcurementItem *item = &g_array_index (typed, YusuanProcurementItem, i);
+  if (typed_items (self, typed, names, &error))
+    {
+      for (guint i = 0; i < typed->len; i++)
+        {
+          const YusuanProcurementItem *item = &g_array_index (typed, YusuanProcurementItem, i);
 
-        yusuan_amount_add_checked (&by_category[item->category], item->amount);
-        yusuan_amount_add_checked (&total, item->amount);
-      }
+          yusuan_amount_add_checked (&by_category[item->category], item->amount);
+          yusuan_amount_add_checked (&total, item->amount);
+        }
+      is_changed = self->document != NULL && changed_from (self, typed);
+    }
+  else
+    {
+      is_changed = self->document != NULL;
+    }
 
   {
     g_autofree char *figure = yusuan_editor_format_amount (total, self->unit);
@@ -305,25 +257,243 @@ check (YusuanProcurementForm *self)
   gtk_label_set_label (GTK_LABEL (self->totals_label), text->str);
   g_string_free (text, TRUE);
 
-  gtk_widget_set_visible (self->empty_label, self->items->len == 0);
-  gtk_widget_set_visible (self->items_list, self->items->len > 0);
+  g_free (self->message);
+  self->message = error ? g_strdup (error->message) : NULL;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), n > 0 ? "list" : "empty");
   gtk_widget_set_sensitive (self->add_button, !self->read_only && self->document != NULL);
   yusuan_editor_update_form_bar (self->apply_button, self->revert_button, self->message_label,
-                                 changed (self), error ? error->message : NULL, self->read_only);
+                                 is_changed, self->message, self->read_only);
+}
+
+static gboolean
+check_idle (gpointer user_data)
+{
+  YusuanProcurementForm *self = user_data;
+
+  self->check_id = 0;
+  check (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing checks once the keystrokes pause, not at each of thousands of items. */
+static void
+queue_check (YusuanProcurementForm *self)
+{
+  if (self->check_id == 0)
+    self->check_id = g_timeout_add (120, check_idle, self);
 }
 
 static void
 load (YusuanProcurementForm *self)
 {
   guint n = self->document ? yusuan_document_get_n_procurement (self->document) : 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, item_new (self, yusuan_document_get_procurement (self->document, i)));
 
   self->loading = TRUE;
-  clear_items (self);
-  fill_projects (self);
-  for (guint i = 0; i < n; i++)
-    item_new (self, yusuan_document_get_procurement (self->document, i));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
   self->loading = FALSE;
   check (self);
+}
+
+static void
+update_amount_title (YusuanProcurementForm *self)
+{
+  /* Translators: the amount column's header with its unit, "Amount (万元)" */
+  g_autofree char *title = g_strdup_printf (_("Amount (%s)"), yusuan_editor_unit_suffix (self->unit));
+
+  gtk_column_view_column_set_title (self->amount_column, title);
+}
+
+/* Cells: each edits the item it is bound to. */
+
+static void
+cell_entry_changed_cb (GtkEditable           *entry,
+                       YusuanProcurementForm *self)
+{
+  ProcItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "column"));
+  char **field;
+
+  if (item == NULL)
+    return;
+
+  field = column == COLUMN_AMOUNT ? &item->amount : column == COLUMN_PROJECT ? &item->project : &item->name;
+  g_free (*field);
+  *field = g_strdup (gtk_editable_get_text (entry));
+
+  if (column == COLUMN_PROJECT && self->document != NULL)
+    {
+      g_autofree char *code = yusuan_editor_dup_trimmed (item->project);
+      const YusuanProject *project = code ? yusuan_document_find_project (self->document, code) : NULL;
+
+      yusuan_editor_set_tooltip (GTK_WIDGET (entry), project ? project->name : NULL);
+      yusuan_editor_set_css_class (GTK_WIDGET (entry), "warning", code != NULL && project == NULL);
+    }
+  if (column == COLUMN_AMOUNT)
+    {
+      gboolean present;
+      YusuanAmount amount;
+
+      yusuan_editor_set_css_class (GTK_WIDGET (entry), "error",
+                                   !yusuan_editor_parse_amount (item->amount, self->unit, &present, &amount, NULL));
+    }
+  queue_check (self);
+}
+
+static void
+cell_category_changed_cb (GtkDropDown           *dropdown,
+                          GParamSpec            *pspec,
+                          YusuanProcurementForm *self)
+{
+  ProcItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+
+  if (item == NULL)
+    return;
+
+  item->category = MIN (gtk_drop_down_get_selected (dropdown), YUSUAN_N_PROCUREMENT_CATEGORIES - 1);
+  queue_check (self);
+}
+
+static void
+cell_remove_clicked_cb (GtkButton             *button,
+                        YusuanProcurementForm *self)
+{
+  ProcItem *item = g_object_get_data (G_OBJECT (button), "item");
+  guint position;
+
+  if (item != NULL && g_list_store_find (self->store, item, &position))
+    yusuan_procurement_form_remove_item (self, position);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          YusuanProcurementForm    *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *child;
+
+  switch (column)
+    {
+    case COLUMN_CATEGORY:
+      {
+        g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+
+        for (guint c = 0; c < YUSUAN_N_PROCUREMENT_CATEGORIES; c++)
+          gtk_string_list_append (categories, yusuan_procurement_category_label (c));
+        child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (categories)), NULL);
+        g_signal_connect (child, "notify::selected", G_CALLBACK (cell_category_changed_cb), self);
+      }
+      break;
+
+    case COLUMN_REMOVE:
+      child = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (child, "flat");
+      gtk_widget_set_tooltip_text (child, _("Remove this item"));
+      g_signal_connect (child, "clicked", G_CALLBACK (cell_remove_clicked_cb), self);
+      break;
+
+    case COLUMN_AMOUNT:
+    case COLUMN_PROJECT:
+    case COLUMN_NAME:
+    default:
+      child = gtk_entry_new ();
+      gtk_entry_set_has_frame (GTK_ENTRY (child), FALSE);
+      if (column == COLUMN_AMOUNT)
+        {
+          gtk_editable_set_alignment (GTK_EDITABLE (child), 1.0);
+          gtk_editable_set_width_chars (GTK_EDITABLE (child), 10);
+          gtk_entry_set_input_purpose (GTK_ENTRY (child), GTK_INPUT_PURPOSE_NUMBER);
+          gtk_widget_add_css_class (child, "numeric");
+        }
+      else if (column == COLUMN_PROJECT)
+        {
+          gtk_entry_set_placeholder_text (GTK_ENTRY (child), _("No project"));
+          gtk_widget_add_css_class (child, "numeric");
+        }
+      else
+        {
+          gtk_entry_set_placeholder_text (GTK_ENTRY (child), _("What is bought (optional)"));
+        }
+      g_object_set_data (G_OBJECT (child), "column", GUINT_TO_POINTER (column));
+      g_signal_connect (child, "changed", G_CALLBACK (cell_entry_changed_cb), self);
+      break;
+    }
+
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         YusuanProcurementForm    *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  ProcItem *item = gtk_list_item_get_item (list_item);
+
+  /* Filled before it edits the item, so that filling writes nothing back. */
+  g_object_set_data (G_OBJECT (child), "item", NULL);
+  switch (column)
+    {
+    case COLUMN_CATEGORY:
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (child), item->category);
+      break;
+    case COLUMN_AMOUNT:
+      gtk_editable_set_text (GTK_EDITABLE (child), item->amount ? item->amount : "");
+      break;
+    case COLUMN_PROJECT:
+      gtk_editable_set_text (GTK_EDITABLE (child), item->project ? item->project : "");
+      break;
+    case COLUMN_NAME:
+      gtk_editable_set_text (GTK_EDITABLE (child), item->name ? item->name : "");
+      break;
+    case COLUMN_REMOVE:
+    default:
+      break;
+    }
+  g_object_set_data (G_OBJECT (child), "item", item);
+  gtk_widget_set_sensitive (child, !self->read_only);
+  if (column == COLUMN_AMOUNT || column == COLUMN_PROJECT)
+    cell_entry_changed_cb (GTK_EDITABLE (child), self);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           YusuanProcurementForm    *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "item", NULL);
+}
+
+static GtkColumnViewColumn *
+add_column (YusuanProcurementForm *self,
+            Column                 which,
+            const char            *title,
+            gboolean               expand,
+            int                    fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (which));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
+  g_object_unref (column);
+
+  return column;
 }
 
 /* Callbacks */
@@ -332,24 +502,8 @@ static void
 document_changed_cb (YusuanProcurementForm *self,
                      const YusuanChange    *change)
 {
-  switch (change->kind)
-    {
-    case YUSUAN_CHANGE_RESET:
-    case YUSUAN_CHANGE_PROCUREMENT:
-      load (self);
-      break;
-
-    case YUSUAN_CHANGE_PROJECT_ADDED:
-    case YUSUAN_CHANGE_PROJECT_REMOVED:
-    case YUSUAN_CHANGE_PROJECT_CHANGED:
-      /* The project choices follow; what is typed stays when it differs. */
-      if (!changed (self))
-        load (self);
-      break;
-
-    default:
-      break;
-    }
+  if (change->kind == YUSUAN_CHANGE_RESET || change->kind == YUSUAN_CHANGE_PROCUREMENT)
+    load (self);
 }
 
 static void
@@ -403,19 +557,43 @@ yusuan_procurement_form_set_display_unit (YusuanEditorPage  *page,
 {
   YusuanProcurementForm *self = YUSUAN_PROCUREMENT_FORM (page);
   YusuanDisplayUnit old = self->unit;
+  guint n;
 
+  if (old == unit)
+    return;
   if (!changed (self))
     {
       self->unit = unit;
+      update_amount_title (self);
       load (self);
       return;
     }
 
+  /* What is typed stays, re-typed in the new unit. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      ProcItem *item = item_at (self, i);
+      gboolean present = FALSE;
+      YusuanAmount amount = 0;
+
+      if (yusuan_editor_parse_amount (item->amount, old, &present, &amount, NULL) && present)
+        {
+          g_autofree char *text = yusuan_amount_format (amount, unit, YUSUAN_AMOUNT_FORMAT_PLAIN);
+          YusuanAmount back = 0;
+
+          g_free (item->amount);
+          if (yusuan_amount_parse (text, unit, 0, &back, NULL) && back == amount)
+            item->amount = g_steal_pointer (&text);
+          else
+            item->amount = g_strdup_printf ("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT,
+                                            amount / YUSUAN_FEN_PER_WAN, amount % YUSUAN_FEN_PER_WAN);
+        }
+    }
   self->unit = unit;
-  self->loading = TRUE;
-  for (guint i = 0; i < self->items->len; i++)
-    yusuan_editor_convert_amount_text (GTK_EDITABLE (((Item *) g_ptr_array_index (self->items, i))->amount), old, unit);
-  self->loading = FALSE;
+  update_amount_title (self);
+  /* The cells show the items again. */
+  g_list_model_items_changed (G_LIST_MODEL (self->store), 0, n, n);
   check (self);
 }
 
@@ -436,7 +614,7 @@ yusuan_procurement_form_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  g_ptr_array_set_size (self->items, 0);
+  g_clear_handle_id (&self->check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROCUREMENT_FORM);
   {
     GtkWidget *child;
@@ -444,7 +622,7 @@ yusuan_procurement_form_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
-  g_clear_object (&self->project_names);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (yusuan_procurement_form_parent_class)->dispose (object);
 }
@@ -454,8 +632,7 @@ yusuan_procurement_form_finalize (GObject *object)
 {
   YusuanProcurementForm *self = YUSUAN_PROCUREMENT_FORM (object);
 
-  g_ptr_array_unref (self->items);
-  g_ptr_array_unref (self->project_codes);
+  g_free (self->message);
 
   G_OBJECT_CLASS (yusuan_procurement_form_parent_class)->finalize (object);
 }
@@ -470,8 +647,8 @@ yusuan_procurement_form_class_init (YusuanProcurementFormClass *klass)
   object_class->finalize = yusuan_procurement_form_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-procurement-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, items_list);
-  gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, column_view);
   gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, totals_label);
   gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, add_button);
   gtk_widget_class_bind_template_child (widget_class, YusuanProcurementForm, message_label);
@@ -487,10 +664,22 @@ yusuan_procurement_form_class_init (YusuanProcurementFormClass *klass)
 static void
 yusuan_procurement_form_init (YusuanProcurementForm *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_free);
-  self->project_codes = g_ptr_array_new_with_free_func (g_free);
-  self->project_names = gtk_string_list_new (NULL);
+  GtkNoSelection *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (PROC_TYPE_ITEM);
+  /* Translators: the columns of the procurement items */
+  add_column (self, COLUMN_CATEGORY, _("Category (采购品目)"), FALSE, 140);
+  self->amount_column = add_column (self, COLUMN_AMOUNT, NULL, FALSE, 150);
+  add_column (self, COLUMN_PROJECT, _("Project code (项目编码)"), FALSE, 240);
+  add_column (self, COLUMN_NAME, _("What is bought (采购项目)"), TRUE, -1);
+  add_column (self, COLUMN_REMOVE, NULL, FALSE, 56);
+  update_amount_title (self);
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
   load (self);
 }
 
@@ -507,21 +696,24 @@ yusuan_procurement_form_get_n_items (YusuanProcurementForm *self)
 {
   g_return_val_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self), 0);
 
-  return self->items->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
 guint
 yusuan_procurement_form_add_item (YusuanProcurementForm *self)
 {
-  Item *item;
+  g_autoptr(ProcItem) item = NULL;
+  guint position;
 
   g_return_val_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self), 0);
 
   item = item_new (self, NULL);
+  g_list_store_append (self->store, item);
+  position = g_list_model_get_n_items (G_LIST_MODEL (self->store)) - 1;
   check (self);
-  gtk_widget_grab_focus (item->amount);
+  gtk_widget_activate_action (self->column_view, "list.scroll-to-item", "u", position);
 
-  return self->items->len - 1;
+  return position;
 }
 
 void
@@ -529,54 +721,55 @@ yusuan_procurement_form_remove_item (YusuanProcurementForm *self,
                                      guint                  index)
 {
   g_return_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self));
-  g_return_if_fail (index < self->items->len);
+  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->store)));
 
-  gtk_list_box_remove (GTK_LIST_BOX (self->items_list), ((Item *) g_ptr_array_index (self->items, index))->row);
-  g_ptr_array_remove_index (self->items, index);
+  g_list_store_remove (self->store, index);
   check (self);
 }
 
 void
-yusuan_procurement_form_set_category (YusuanProcurementForm     *self,
-                                      guint                      index,
-                                      YusuanProcurementCategory  category)
+yusuan_procurement_form_set_item (YusuanProcurementForm     *self,
+                                  guint                      index,
+                                  YusuanProcurementCategory  category,
+                                  const char                *amount,
+                                  const char                *project,
+                                  const char                *name)
 {
-  g_return_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self));
-  g_return_if_fail (index < self->items->len);
+  ProcItem *item;
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (((Item *) g_ptr_array_index (self->items, index))->category), category);
+  g_return_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self));
+  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+  g_return_if_fail (category < YUSUAN_N_PROCUREMENT_CATEGORIES);
+
+  item = item_at (self, index);
+  item->category = category;
+  g_free (item->amount);
+  item->amount = g_strdup (amount);
+  g_free (item->project);
+  item->project = g_strdup (project);
+  g_free (item->name);
+  item->name = g_strdup (name);
+  g_list_model_items_changed (G_LIST_MODEL (self->store), index, 1, 1);
+  check (self);
 }
 
-void
-yusuan_procurement_form_set_project (YusuanProcurementForm *self,
-                                     guint                  index,
-                                     const char            *project_code)
+gboolean
+yusuan_procurement_form_is_changed (YusuanProcurementForm *self)
 {
-  g_return_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self));
-  g_return_if_fail (index < self->items->len);
+  g_return_val_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self), FALSE);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (((Item *) g_ptr_array_index (self->items, index))->project),
-                              project_index (self, project_code));
+  return changed (self);
 }
 
-GtkEditable *
-yusuan_procurement_form_get_amount_entry (YusuanProcurementForm *self,
-                                          guint                  index)
+const char *
+yusuan_procurement_form_get_message (YusuanProcurementForm *self)
 {
   g_return_val_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self), NULL);
-  g_return_val_if_fail (index < self->items->len, NULL);
 
-  return GTK_EDITABLE (((Item *) g_ptr_array_index (self->items, index))->amount);
-}
+  if (self->check_id != 0)
+    check (self);
 
-GtkEditable *
-yusuan_procurement_form_get_name_entry (YusuanProcurementForm *self,
-                                        guint                  index)
-{
-  g_return_val_if_fail (YUSUAN_IS_PROCUREMENT_FORM (self), NULL);
-  g_return_val_if_fail (index < self->items->len, NULL);
-
-  return GTK_EDITABLE (((Item *) g_ptr_array_index (self->items, index))->name);
+  return self->message;
 }
 
 gboolean
@@ -594,20 +787,10 @@ yusuan_procurement_form_apply (YusuanProcurementForm  *self,
                            _("The budget is open read-only: nothing can be changed."));
       return FALSE;
     }
-  if (!typed_items (self, typed, error))
+  if (!typed_items (self, typed, names, error))
     return FALSE;
-  if (!changed (self))
+  if (!changed_from (self, typed))
     return TRUE;
-
-  /* Names are stored trimmed, an empty one as none. */
-  for (guint i = 0; i < typed->len; i++)
-    {
-      YusuanProcurementItem *item = &g_array_index (typed, YusuanProcurementItem, i);
-      char *name = yusuan_editor_dup_trimmed (item->name);
-
-      g_ptr_array_add (names, name);
-      item->name = name;
-    }
 
   /* Translators: an undo step */
   yusuan_document_begin_group (self->document, _("Change Procurement"));

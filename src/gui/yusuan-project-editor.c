@@ -54,6 +54,7 @@ struct _YusuanProjectEditor
   guint              read_only : 1;
   guint              loading : 1;
   guint              fields_dirty : 1;
+  guint              stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (YusuanProjectEditor, yusuan_project_editor, GTK_TYPE_WIDGET)
@@ -588,6 +589,7 @@ static void
 refresh (YusuanProjectEditor *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
 
   fill_header (self);
   fill_findings (self);
@@ -618,6 +620,11 @@ refresh_idle (gpointer user_data)
 static void
 queue_refresh (YusuanProjectEditor *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, self, NULL);
 }
@@ -761,6 +768,16 @@ apply_indicator_form (GtkWidget  *form,
 /* Overrides */
 
 static void
+yusuan_project_editor_map (GtkWidget *widget)
+{
+  YusuanProjectEditor *self = YUSUAN_PROJECT_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (yusuan_project_editor_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
 yusuan_project_editor_dispose (GObject *object)
 {
   YusuanProjectEditor *self = YUSUAN_PROJECT_EDITOR (object);
@@ -799,6 +816,7 @@ yusuan_project_editor_class_init (YusuanProjectEditorClass *klass)
 
   object_class->dispose = yusuan_project_editor_dispose;
   object_class->finalize = yusuan_project_editor_finalize;
+  widget_class->map = yusuan_project_editor_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-project-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, YusuanProjectEditor, scrolled);
@@ -1094,7 +1112,7 @@ scroll_tick_cb (GtkWidget     *widget,
 
   /* What was just shown is laid out a frame or two later. */
   scroll_now (self);
-  if (++self->scroll_frames < 3)
+  if (++self->scroll_frames < 6)
     return G_SOURCE_CONTINUE;
 
   self->scroll_tick_id = 0;
@@ -1119,7 +1137,7 @@ yusuan_project_editor_show_indicator (YusuanProjectEditor *self,
 {
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
-  if (self->refresh_id != 0)
+  if (self->refresh_id != 0 || self->stale)
     refresh (self);
 
   for (guint g = 0; g < N_GROUPS && indicator_id != 0; g++)
@@ -1141,7 +1159,7 @@ yusuan_project_editor_show_lines (YusuanProjectEditor *self)
 {
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
-  if (self->refresh_id != 0)
+  if (self->refresh_id != 0 || self->stale)
     refresh (self);
   scroll_to (self, self->lines_heading);
   gtk_widget_grab_focus (self->add_line_button);
@@ -1152,7 +1170,7 @@ yusuan_project_editor_get_n_findings (YusuanProjectEditor *self)
 {
   g_return_val_if_fail (YUSUAN_IS_PROJECT_EDITOR (self), 0);
 
-  if (self->refresh_id != 0)
+  if (self->refresh_id != 0 || self->stale)
     refresh (self);
 
   return self->n_findings;

@@ -88,6 +88,7 @@ struct _YusuanProjectsPage
   guint              update_id;
   guint              read_only : 1;
   guint              setting_search : 1;
+  guint              stale : 1;
 };
 
 static void yusuan_projects_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -312,7 +313,7 @@ bind_cell (YusuanProjectsPage *self,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
   if (column == COLUMN_NAME || column == COLUMN_UNIT)
-    gtk_widget_set_tooltip_text (child, text);
+    yusuan_editor_set_tooltip (child, text);
 }
 
 static void
@@ -461,6 +462,7 @@ static void
 update_now (YusuanProjectsPage *self)
 {
   g_clear_handle_id (&self->update_id, g_source_remove);
+  self->stale = FALSE;
   count_badges (self);
   update_bound (self);
   update_count (self);
@@ -480,6 +482,12 @@ update_idle (gpointer user_data)
 static void
 queue_update (YusuanProjectsPage *self)
 {
+  /* Hidden, the list catches up when shown: typing in a table must not pay for it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->update_id == 0)
     self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_idle, self, NULL);
 }
@@ -708,6 +716,16 @@ yusuan_projects_page_editor_page_init (YusuanEditorPageInterface *iface)
 }
 
 static void
+yusuan_projects_page_map (GtkWidget *widget)
+{
+  YusuanProjectsPage *self = YUSUAN_PROJECTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (yusuan_projects_page_parent_class)->map (widget);
+  if (self->stale)
+    update_now (self);
+}
+
+static void
 yusuan_projects_page_dispose (GObject *object)
 {
   YusuanProjectsPage *self = YUSUAN_PROJECTS_PAGE (object);
@@ -753,6 +771,7 @@ yusuan_projects_page_class_init (YusuanProjectsPageClass *klass)
 
   object_class->dispose = yusuan_projects_page_dispose;
   object_class->finalize = yusuan_projects_page_finalize;
+  widget_class->map = yusuan_projects_page_map;
 
   g_type_ensure (YUSUAN_TYPE_PROJECT_EDITOR);
 
@@ -869,7 +888,7 @@ yusuan_projects_page_get_badges (YusuanProjectsPage *self,
 
   g_return_if_fail (YUSUAN_IS_PROJECTS_PAGE (self));
 
-  if (self->update_id != 0)
+  if (self->update_id != 0 || self->stale)
     update_now (self);
 
   badges = badges_of (self, project_id);
