@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "yusuan-core.h"
 #include "yusuan-document.h"
 
@@ -291,6 +293,42 @@ test_decimal (void)
   g_assert_cmpint (yusuan_decimal_compare ("0.5", "0.45"), >, 0);
 }
 
+static void
+test_totals_fit (void)
+{
+  g_autoptr(YusuanDocument) doc = small_document ();
+  const YusuanLine *line = yusuan_document_get_basic_line (doc, 0);
+  g_autoptr(GError) error = NULL;
+  YusuanLine big = *line;
+
+  g_assert_true (yusuan_document_check_totals (doc, NULL));
+  g_assert_true (yusuan_document_check_amount_change (doc, FALSE, line->amount, YUSUAN_AMOUNT_MAX, NULL));
+  g_assert_false (yusuan_document_check_amount_change (doc, FALSE, 0, -1, &error));
+  g_assert_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* Enough lines of the largest amount to pass what a gint64 totals. */
+  big.amount = YUSUAN_AMOUNT_MAX;
+  for (guint i = 0; i < 100; i++)
+    {
+      if (!yusuan_document_check_amount_change (doc, FALSE, 0, big.amount, &error))
+        break;
+      yusuan_document_add_line (doc, &big);
+    }
+  g_assert_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "92,233,720,368,547,758.07"));
+  g_clear_error (&error);
+  g_assert_true (yusuan_document_check_totals (doc, NULL));
+
+  /* A loader that skips the guard is caught by the recount. */
+  yusuan_document_begin_load (doc);
+  yusuan_document_add_line (doc, &big);
+  yusuan_document_add_line (doc, &big);
+  g_assert_false (yusuan_document_check_totals (doc, &error));
+  g_assert_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_TOO_LARGE);
+  yusuan_document_end_load (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +344,7 @@ main (int    argc,
   g_test_add_func ("/core/document/sections", test_sections);
   g_test_add_func ("/core/document/copy", test_copy);
   g_test_add_func ("/core/document/decimal", test_decimal);
+  g_test_add_func ("/core/document/totals", test_totals_fit);
 
   return g_test_run ();
 }

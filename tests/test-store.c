@@ -1901,6 +1901,53 @@ test_lock_race (Fixture       *fixture,
     }
 }
 
+/* Amounts each within bounds whose sum no table could total: refused on
+ * load as damaged, the file untouched. */
+static void
+test_totals_too_large (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "huge.yusuan");
+  g_autoptr(YusuanDocument) doc = yusuan_document_new ();
+  g_autoptr(YusuanDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  YusuanLine line = { 0 };
+
+  yusuan_document_begin_load (doc);
+  yusuan_document_set_header (doc, 2023, YUSUAN_STAGE_FIRST_PROPOSAL, "103", "市人民政府办公室", NULL);
+  yusuan_document_add_unit (doc, "103001", "河南省三门峡市人民政府办公室", YUSUAN_UNIT_KIND_ADMINISTRATIVE);
+  g_strlcpy (line.unit, "103001", sizeof line.unit);
+  g_strlcpy (line.function, "2010301", sizeof line.function);
+  g_strlcpy (line.econ_dept, "30101", sizeof line.econ_dept);
+  g_strlcpy (line.econ_gov, "50101", sizeof line.econ_gov);
+  line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+  line.category = YUSUAN_CATEGORY_PERSONNEL;
+  line.amount = YUSUAN_AMOUNT_MAX;
+  for (guint i = 0; i < 100; i++)
+    yusuan_document_add_line (doc, &line);
+  yusuan_document_end_load (doc);
+
+  if (!yusuan_store_save (doc, path, &error))
+    {
+      /* Refusing to save such a document is as good. */
+      g_test_message ("save refused: %s", error->message);
+      g_assert_nonnull (error);
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  loaded = yusuan_store_load (path, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "huge.yusuan"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1949,6 +1996,7 @@ main (int    argc,
   ADD ("damaged-bytes", test_damaged_bytes);
   ADD ("damaged-rows", test_damaged_rows);
   ADD ("large", test_large);
+  ADD ("totals-too-large", test_totals_too_large);
   ADD ("kill-while-saving", test_kill_while_saving);
   ADD ("lock-second-refused", test_lock_second_refused);
   ADD ("lock-stale", test_lock_stale);

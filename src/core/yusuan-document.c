@@ -93,6 +93,11 @@ struct _YusuanDocument
   GHashTable     *revenues_by_id;
   GHashTable     *projects_by_id;
   guint           n_lines;
+  /* Running totals of every line's and every revenue's amount, kept exact
+   * with checked additions; overflowed is sticky until recounted. */
+  YusuanAmount    line_sum;
+  YusuanAmount    revenue_sum;
+  gboolean        sums_overflowed;
 
   gboolean        has_three_public;
   YusuanAmount    three_public[YUSUAN_N_THREE_PUBLIC];
@@ -371,6 +376,17 @@ copy_code (char       *dest,
   g_strlcpy (dest, src ? src : "", size);
 }
 
+static void
+sum_adjust (YusuanDocument *self,
+            YusuanAmount   *sum,
+            YusuanAmount    removed,
+            YusuanAmount    added)
+{
+  if (!yusuan_amount_add_checked (sum, -removed) ||
+      !yusuan_amount_add_checked (sum, added))
+    self->sums_overflowed = TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Change notification                                                       */
 /* ------------------------------------------------------------------------ */
@@ -530,6 +546,7 @@ apply_revenue (YusuanDocument *self,
 
         g_ptr_array_insert (self->revenues, MIN (op->index, self->revenues->len), revenue);
         g_hash_table_insert (self->revenues_by_id, GUINT_TO_POINTER (revenue->id), revenue);
+        sum_adjust (self, &self->revenue_sum, 0, revenue->amount);
         inverse = op_new (OP_REVENUE_DELETE);
         inverse->id = revenue->id;
         emit (self, &change);
@@ -545,6 +562,7 @@ apply_revenue (YusuanDocument *self,
         g_return_val_if_fail (index >= 0, NULL);
         revenue = g_ptr_array_steal_index (self->revenues, index);
         g_hash_table_remove (self->revenues_by_id, GUINT_TO_POINTER (revenue->id));
+        sum_adjust (self, &self->revenue_sum, revenue->amount, 0);
         inverse = op_new (OP_REVENUE_INSERT);
         inverse->revenue = revenue;
         inverse->index = index;
@@ -564,6 +582,7 @@ apply_revenue (YusuanDocument *self,
         inverse->revenue = revenue_copy (revenue);
         *revenue = *op->revenue;
         revenue->id = op->id;
+        sum_adjust (self, &self->revenue_sum, inverse->revenue->amount, revenue->amount);
         change.revenue = revenue;
         change.old_revenue = inverse->revenue;
         emit (self, &change);
@@ -614,6 +633,7 @@ insert_line (YusuanDocument *self,
   g_ptr_array_insert (container, MIN (index, container->len), line);
   g_hash_table_insert (self->lines_by_id, GUINT_TO_POINTER (line->id), line);
   self->n_lines++;
+  sum_adjust (self, &self->line_sum, 0, line->amount);
   change.line = line;
   change.project = project;
   emit (self, &change);
@@ -649,6 +669,7 @@ steal_line (YusuanDocument *self,
   g_ptr_array_steal_index (container, index);
   g_hash_table_remove (self->lines_by_id, GUINT_TO_POINTER (id));
   self->n_lines--;
+  sum_adjust (self, &self->line_sum, line->amount, 0);
   change.line = line;
   change.project = project;
   emit (self, &change);
@@ -703,6 +724,7 @@ apply_line (YusuanDocument *self,
         *line = *op->line;
         line->id = op->id;
         line->project_id = inverse->line->project_id;
+        sum_adjust (self, &self->line_sum, inverse->line->amount, line->amount);
         if (line->project_id != 0)
           {
             project = lookup_project (self, line->project_id);
@@ -2410,6 +2432,9 @@ yusuan_document_copy (YusuanDocument *self)
         }
     }
   copy->n_lines = self->n_lines;
+  copy->line_sum = self->line_sum;
+  copy->revenue_sum = self->revenue_sum;
+  copy->sums_overflowed = self->sums_overflowed;
   for (guint i = 0; i < self->dept_indicators->len; i++)
     g_ptr_array_add (copy->dept_indicators, indicator_copy (g_ptr_array_index (self->dept_indicators, i)));
 
@@ -2570,4 +2595,86 @@ yusuan_decimal_compare (const char *a,
   if (na)
     return compare_magnitude (b + 1, a + 1);
   return compare_magnitude (a, b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Totals that fit                                                           */
+/* ------------------------------------------------------------------------ */
+
+G_DEFINE_QUARK (yusuan-document-error-quark, yusuan_document_error)
+
+static gboolean
+set_too_large (GError **error)
+{
+  g_autofree char *limit = yusuan_amount_format (G_MAXINT64, YUSUAN_DISPLAY_YUAN,
+                                                 YUSUAN_AMOUNT_FORMAT_GROUPED);
+
+  g_set_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_TOO_LARGE,
+               /* Translators: %s is the largest total, in yuan */
+               _("The amounts would add up to more than %s yuan, more than any budget holds: "
+                 "check for a mistyped amount"), limit);
+  return FALSE;
+}
+
+static gboolean
+total_fits (YusuanAmount sum,
+            YusuanAmount removed,
+            YusuanAmount added)
+{
+  if (!yusuan_amount_add_checked (&sum, -removed) ||
+      !yusuan_amount_add_checked (&sum, added))
+    return FALSE;
+  return sum >= 0;
+}
+
+gboolean
+yusuan_document_check_amount_change (YusuanDocument  *self,
+                                     gboolean         revenue,
+                                     YusuanAmount     old_amount,
+                                     YusuanAmount     new_amount,
+                                     GError         **error)
+{
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), FALSE);
+
+  if (new_amount < 0 || new_amount > YUSUAN_AMOUNT_MAX || self->sums_overflowed ||
+      !total_fits (revenue ? self->revenue_sum : self->line_sum, old_amount, new_amount))
+    return set_too_large (error);
+  return TRUE;
+}
+
+static void
+recount_line (const YusuanLine *line,
+              gpointer          user_data)
+{
+  YusuanDocument *self = user_data;
+
+  sum_adjust (self, &self->line_sum, 0, line->amount);
+  if (line->amount < 0)
+    self->sums_overflowed = TRUE;
+}
+
+gboolean
+yusuan_document_check_totals (YusuanDocument  *self,
+                              GError         **error)
+{
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), FALSE);
+
+  /* Recount from scratch: a load may have wrapped nothing, but a hostile
+   * file must not be trusted to have kept the running sums meaningful. */
+  self->sums_overflowed = FALSE;
+  self->line_sum = 0;
+  self->revenue_sum = 0;
+  yusuan_document_foreach_line (self, recount_line, self);
+  for (guint i = 0; i < self->revenues->len; i++)
+    {
+      YusuanRevenue *r = g_ptr_array_index (self->revenues, i);
+
+      sum_adjust (self, &self->revenue_sum, 0, r->amount);
+      if (r->amount < 0)
+        self->sums_overflowed = TRUE;
+    }
+
+  if (self->sums_overflowed)
+    return set_too_large (error);
+  return TRUE;
 }

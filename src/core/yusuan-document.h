@@ -327,6 +327,28 @@ void                  yusuan_document_end_load             (YusuanDocument *self
 /* A deep copy (no undo history). */
 YusuanDocument       *yusuan_document_copy                 (YusuanDocument *self);
 
+/* Totals that fit.  Every amount is at most YUSUAN_AMOUNT_MAX; the sum of all
+ * lines and the sum of all revenues must each fit a gint64, so that no
+ * table's total can overflow however hostile the input. */
+#define YUSUAN_DOCUMENT_ERROR (yusuan_document_error_quark ())
+
+typedef enum
+{
+  YUSUAN_DOCUMENT_ERROR_TOO_LARGE,
+} YusuanDocumentError;
+
+GQuark                yusuan_document_error_quark          (void);
+/* Whether replacing @old_amount by @new_amount (0 for an addition or a
+ * removal) in a line (@revenue FALSE) or a revenue keeps the total within bounds. */
+gboolean              yusuan_document_check_amount_change  (YusuanDocument  *self,
+                                                            gboolean         revenue,
+                                                            YusuanAmount     old_amount,
+                                                            YusuanAmount     new_amount,
+                                                            GError         **error);
+/* Recounts the totals: loaders call it before handing a document over. */
+gboolean              yusuan_document_check_totals         (YusuanDocument  *self,
+                                                            GError         **error);
+
 #define YUSUAN_DECIMAL_ERROR (yusuan_decimal_error_quark ())
 GQuark                yusuan_decimal_error_quark           (void);
 

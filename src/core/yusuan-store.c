@@ -2471,6 +2471,20 @@ yusuan_store_load (const char  *path,
        /* The checksum covers the rows as their own version wrote them: a
         * migrated copy was verified by quick_check and the row checks only. */
        && (migrated || load_checksum (&ctx));
+  if (ok)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Each amount is within bounds; their sum must fit every table's total. */
+      if (!yusuan_document_check_totals (doc, &local_error))
+        {
+          g_autofree char *display_name = g_filename_display_name (path);
+
+          g_set_error (error, YUSUAN_STORE_ERROR, YUSUAN_STORE_ERROR_DAMAGED,
+                       "%s: %s", display_name, local_error->message);
+          ok = FALSE;
+        }
+    }
   yusuan_document_end_load (doc);
   digest_clear (&ctx.digest);
   sqlite3_exec (ctx.db, "COMMIT", NULL, NULL, NULL);

@@ -2300,6 +2300,8 @@ yusuan_table_set_amount (YusuanTable   *self,
     {
       /* Only table 02 gets here: a unit's first revenue from this source. */
       g_assert (self->number == 2);
+      if (!yusuan_document_check_amount_change (self->document, TRUE, 0, amount, error))
+        return FALSE;
       yusuan_document_add_revenue (self->document, r->code, t02_column_source (column), amount);
       return TRUE;
     }
@@ -2320,6 +2322,9 @@ yusuan_table_set_amount (YusuanTable   *self,
     }
 
   last = g_array_index (ids, guint, ids->len - 1);
+  if (!yusuan_document_check_amount_change (self->document, self->number == 2,
+                                            line_or_revenue_amount (self, last), amount - others, error))
+    return FALSE;
   if (self->number == 2)
     {
       YusuanRevenue values = *yusuan_document_lookup_revenue (self->document, last);
