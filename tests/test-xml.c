@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "yusuan-core.h"
@@ -990,6 +991,55 @@ test_export_file (void)
   g_rmdir (dir);
 }
 
+/* An export goes through a symbolic link to its file, and never renames
+ * over a device, a pipe or a folder. */
+static void
+test_export_special_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YusuanDocument) document = yusuan_xml_import_file (fixture_path (), &error);
+  g_autofree char *dir = g_dir_make_tmp ("yusuan-xml-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.xml", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.xml", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *sub = g_build_filename (dir, "folder.xml", NULL);
+  g_autofree char *golden_path = data_path ("sanmenxia-2023.golden.xml");
+  g_autoptr(GBytes) golden = read_bytes (golden_path);
+  g_autoptr(GBytes) written = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.xml", link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+
+  g_assert_true (yusuan_xml_export_file (document, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  written = read_bytes (real);
+  assert_bytes_equal (written, golden);
+
+  g_assert_false (yusuan_xml_export_file (document, fifo, &error));
+  g_assert_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_false (yusuan_xml_export_file (document, sub, &error));
+  g_assert_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO);
+  g_assert_cmpint (g_lstat (sub, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+
+  g_unlink (link);
+  g_unlink (real);
+  g_unlink (fifo);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
 static void
 test_export_empty_document (void)
 {
@@ -1044,6 +1094,7 @@ main (int    argc,
       g_test_add_data_func (name, &refusals[i], test_export_refuses);
     }
   g_test_add_func ("/core/xml/export/file", test_export_file);
+  g_test_add_func ("/core/xml/export/special-files", test_export_special_files);
   g_test_add_func ("/core/xml/export/empty-document", test_export_empty_document);
 
   return g_test_run ();

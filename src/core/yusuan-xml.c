@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -3025,6 +3026,8 @@ yusuan_xml_export_file (YusuanDocument  *document,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf st;
   gsize size;
   const char *data;
 
@@ -3036,10 +3039,36 @@ yusuan_xml_export_file (YusuanDocument  *document,
   if (bytes == NULL)
     return FALSE;
 
-  /* A temporary file beside @path, flushed and renamed over it: readers see
-   * the old file or the whole new one, never a part. */
+  /* Through a symbolic link to the file it names; and never a rename over
+   * something that is not a regular file (a device, a pipe, a folder). */
+  if (g_lstat (path, &st) == 0)
+    {
+      if (S_ISLNK (st.st_mode))
+        {
+          char *resolved = realpath (path, NULL);
+
+          if (resolved != NULL)
+            {
+              target = g_strdup (resolved);
+              free (resolved);
+            }
+          if (target != NULL && g_stat (target, &st) != 0)
+            st.st_mode = S_IFREG;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          g_autofree char *display_name = g_filename_display_name (path);
+
+          g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_IO,
+                       _("Could not write %s: it is not a regular file; choose a file name"), display_name);
+          return FALSE;
+        }
+    }
+
+  /* A temporary file beside the target, flushed and renamed over it: readers
+   * see the old file or the whole new one, never a part. */
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, (gssize) size,
+  if (!g_file_set_contents_full (target ? target : path, data, (gssize) size,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0666, &local_error))
     {
