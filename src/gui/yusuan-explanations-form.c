@@ -449,6 +449,9 @@ gboolean
 yusuan_explanations_form_apply (YusuanExplanationsForm  *self,
                                 GError                 **error)
 {
+  g_autoptr(GPtrArray) typed = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+
   g_return_val_if_fail (YUSUAN_IS_EXPLANATIONS_FORM (self), FALSE);
 
   if (self->document == NULL || self->read_only)
@@ -460,16 +463,24 @@ yusuan_explanations_form_apply (YusuanExplanationsForm  *self,
   if (!changed (self))
     return TRUE;
 
+  /* Every box is read before the first change reloads them. */
+  typed = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->topics->len; i++)
+    g_ptr_array_add (typed, typed_text (g_ptr_array_index (self->topics, i)));
+  topics = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->topics->len; i++)
+    g_ptr_array_add (topics, g_strdup (((Topic *) g_ptr_array_index (self->topics, i))->topic));
+
   /* Translators: an undo step */
   yusuan_document_begin_group (self->document, _("Change Explanations"));
-  for (guint i = 0; i < self->topics->len; i++)
+  for (guint i = 0; i < topics->len; i++)
     {
-      Topic *t = g_ptr_array_index (self->topics, i);
-      g_autofree char *text = typed_text (t);
-      g_autofree char *stored = yusuan_editor_dup_trimmed (yusuan_document_find_explanation (self->document, t->topic));
+      const char *topic = g_ptr_array_index (topics, i);
+      const char *text = g_ptr_array_index (typed, i);
+      g_autofree char *stored = yusuan_editor_dup_trimmed (yusuan_document_find_explanation (self->document, topic));
 
       if (g_strcmp0 (text, stored) != 0)
-        yusuan_document_set_explanation (self->document, t->topic, text);
+        yusuan_document_set_explanation (self->document, topic, text);
     }
   yusuan_document_end_group (self->document);
   load (self);
