@@ -216,10 +216,18 @@ run_search (YusuanCodeChooser *self,
 }
 
 static void
+forget_matches (YusuanCodeChooser *self)
+{
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  clear_list (self);
+}
+
+static void
 choose (YusuanCodeChooser *self,
         const char        *code)
 {
   gtk_popover_popdown (GTK_POPOVER (self->popover));
+  forget_matches (self);
 
   if (g_strcmp0 (code, self->code) != 0)
     {
@@ -274,6 +282,7 @@ settle (YusuanCodeChooser *self)
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
+  forget_matches (self);
 
   if (*text == '\0')
     {
@@ -306,9 +315,10 @@ entry_activate_cb (YusuanCodeChooser *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
 
-  if (gtk_widget_get_visible (self->popover) && row != NULL)
+  /* What was typed last is matched: Enter takes the highlighted match. */
+  if (self->matches != NULL && self->matches->len > 0)
     {
-      yusuan_code_chooser_choose_match (self, gtk_list_box_row_get_index (row));
+      yusuan_code_chooser_choose_match (self, row ? gtk_list_box_row_get_index (row) : 0);
       return;
     }
 
@@ -367,6 +377,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       if (!open)
         return FALSE;
       gtk_popover_popdown (GTK_POPOVER (self->popover));
+      forget_matches (self);
       show_code (self);
       return TRUE;
 
@@ -587,6 +598,7 @@ yusuan_code_chooser_set_code (YusuanCodeChooser *self,
     code = NULL;
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
+  forget_matches (self);
   if (g_strcmp0 (code, self->code) == 0)
     {
       show_code (self);

@@ -227,15 +227,31 @@ test_code_chooser (void)
 
   /* Its name finds it too, among the other 款's 行政运行; nothing is chosen
    * until a match is. */
+  yusuan_code_chooser_search (self, "行政运行");
+  g_assert_cmpuint (yusuan_code_chooser_get_n_matches (self), >, 1);
   choose (self, "行政运行", "2010301");
   g_assert_cmpuint (notified, ==, 1);
   g_assert_nonnull (strstr (gtk_editable_get_text (yusuan_code_chooser_get_entry (self)), "2010301 行政运行"));
-  g_assert_cmpuint (yusuan_code_chooser_get_n_matches (self), >, 1);
+  g_assert_cmpuint (yusuan_code_chooser_get_n_matches (self), ==, 0);
 
   /* Only items (项) are offered for a line's function: not the 款 20103. */
   yusuan_code_chooser_search (self, "政府办公厅");
   for (guint i = 0; i < yusuan_code_chooser_get_n_matches (self); i++)
     g_assert_cmpuint (strlen (yusuan_code_chooser_get_match (self, i)), ==, 7);
+
+  /* Enter takes the first match, as the keyboard does. */
+  yusuan_code_chooser_search (self, "20801");
+  g_signal_emit_by_name (yusuan_code_chooser_get_entry (self), "activate");
+  g_assert_cmpstr (yusuan_code_chooser_get_code (self), ==, "2080101");
+  g_assert_cmpuint (notified, ==, 2);
+  choose (self, "行政运行", "2010301");
+
+  /* A whole code typed and confirmed is taken as typed. */
+  yusuan_code_chooser_search (self, "2080505");
+  g_signal_emit_by_name (yusuan_code_chooser_get_entry (self), "activate");
+  g_assert_cmpstr (yusuan_code_chooser_get_code (self), ==, "2080505");
+  choose (self, "行政运行", "2010301");
+  notified = 1;
 
   /* Nonsense finds nothing and changes nothing. */
   yusuan_code_chooser_search (self, "一百万个不存在的科目");
@@ -853,6 +869,24 @@ test_performance (void)
   }
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_assert_cmpuint (yusuan_document_get_n_indicators (document, 0), ==, n_indicators);
+
+  /* A department indicator's finding opens this page. */
+  {
+    YusuanIndicator values = { .level1 = YUSUAN_LEVEL1_OUTPUT, .name = (char *) "履职完成率", .op = YUSUAN_OPERATOR_GE,
+                               .value = (char *) "150", .unit = (char *) "%" };
+    YusuanChecker *checker = yusuan_window_get_checker (window);
+    int finding = -1;
+
+    yusuan_document_add_indicator (document, 0, &values);
+    for (guint i = 0; i < yusuan_checker_get_n_findings (checker); i++)
+      if (g_strcmp0 (yusuan_checker_get_finding (checker, i)->rule, "indicator-rate-above-100") == 0)
+        finding = i;
+    g_assert_cmpint (finding, >=, 0);
+    g_assert_cmpuint (yusuan_checker_get_finding (checker, finding)->project_id, ==, 0);
+    yusuan_window_show_page (window, "findings");
+    yusuan_window_activate_finding (window, finding);
+    g_assert_cmpstr (yusuan_window_get_page (window), ==, "performance");
+  }
 
   close_window (window);
 }
