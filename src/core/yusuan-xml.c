@@ -2822,13 +2822,12 @@ write_optional_blocks (Writer         *w,
       g_string_append (out, "  <assets");
       for (int i = 0; i < 3; i++)
         {
+          g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, counts[i]);
           if (counts[i] > COUNT_MAX)
             {
-              fail (w, &subject, _("its asset count %s (%" G_GUINT64_FORMAT ") is above 1000000000"),
-                    names[i], counts[i]);
+              fail (w, &subject, _("its asset count %s (%s) is above 1000000000"), names[i], number);
               return;
             }
-          g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, counts[i]);
           put_plain_attr (w, names[i], number);
         }
       g_string_append (out, "/>\n");
