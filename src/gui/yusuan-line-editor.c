@@ -92,6 +92,16 @@ line_unit (YusuanLineEditor *self)
   return code ? yusuan_document_find_unit (self->document, code) : NULL;
 }
 
+/* The amount the line holds now: 0 for a new one. */
+static YusuanAmount
+stored_amount (YusuanLineEditor *self)
+{
+  const YusuanLine *line = self->line_id != 0 && self->document != NULL
+    ? yusuan_document_lookup_line (self->document, self->line_id) : NULL;
+
+  return line ? line->amount : 0;
+}
+
 static void
 check (YusuanLineEditor *self)
 {
@@ -122,6 +132,9 @@ check (YusuanLineEditor *self)
     g_ptr_array_add (problems, g_strdup (error->message));
   else if (!present)
     g_ptr_array_add (problems, g_strdup (_("Enter the amount of the line.")));
+  else if (self->document != NULL &&
+           !yusuan_document_check_amount_change (self->document, FALSE, stored_amount (self), amount, &error))
+    g_ptr_array_add (problems, g_strdup (error->message));
   yusuan_editor_set_css_class (self->amount_entry, "error", error != NULL);
 
   if (econ_dept != NULL && econ_gov != NULL && self->catalog != NULL &&
@@ -585,7 +598,8 @@ yusuan_line_editor_apply (YusuanLineEditor  *self,
   values.fund = yusuan_line_editor_get_fund (self);
   values.category = is_basic (self) ? yusuan_line_editor_get_category (self) : YUSUAN_CATEGORY_PUBLIC;
   if (!yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)),
-                                   self->unit, &present, &values.amount, error))
+                                   self->unit, &present, &values.amount, error) ||
+      !yusuan_document_check_amount_change (self->document, FALSE, stored_amount (self), values.amount, error))
     return FALSE;
 
   yusuan_document_begin_group (self->document, self->line_id == 0 ? _("Add Line") : _("Change Line"));

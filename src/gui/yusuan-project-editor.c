@@ -1098,9 +1098,11 @@ scroll_now (YusuanProjectEditor *self)
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scrolled));
   graphene_point_t point;
 
+  /* The viewport's coordinates are those of what is shown: relative to the
+   * scrolled position. */
   if (self->scroll_target != NULL &&
       gtk_widget_compute_point (self->scroll_target, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (adjustment, MAX (0, point.y - 12));
+    gtk_adjustment_set_value (adjustment, MAX (0, gtk_adjustment_get_value (adjustment) + point.y - 12));
 }
 
 static gboolean
