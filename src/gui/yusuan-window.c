@@ -1694,6 +1694,11 @@ yusuan_window_save_to (YusuanWindow  *self,
       g_set_object (&self->file, file);
     }
   self->loaded->imported = FALSE;
+  /* A read-only budget saved under a name of its own is the user's to edit. */
+  if (self->read_only)
+    for (guint i = 0; i < N_EDITOR_PAGES; i++)
+      yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->loaded->document,
+                                       self->loaded->catalog, self->loaded->checker, FALSE);
   self->read_only = FALSE;
   yusuan_document_mark_saved (document (self));
   add_recent (self, file, FALSE);
