@@ -129,11 +129,21 @@ entry_new (YusuanPerformancePage *self,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (entry->text), 6);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (entry->text), !self->read_only);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry->text)), text ? text : "", -1);
-  gtk_widget_add_css_class (entry->text, "card");
-  gtk_widget_set_size_request (entry->text, -1, 48);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (entry->text)), "changed",
                             G_CALLBACK (entry_changed_cb), self);
-  gtk_box_append (GTK_BOX (fields), entry->text);
+  {
+    /* A long duty scrolls in its box rather than being cut. */
+    GtkWidget *frame = gtk_frame_new (NULL);
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 72);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 180);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), entry->text);
+    gtk_frame_set_child (GTK_FRAME (frame), scrolled);
+    gtk_box_append (GTK_BOX (fields), frame);
+  }
   gtk_widget_set_hexpand (fields, TRUE);
 
   gtk_widget_add_css_class (remove, "flat");
