@@ -143,6 +143,12 @@ update_comparisons (YusuanPriorYearForm *self)
 
   if (self->document == NULL)
     return;
+  /* A pass over every line: done when the form is seen. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
 
   self->stale = FALSE;
   yusuan_figures_compute (self->document, &figures);

@@ -127,6 +127,12 @@ typed_items (YusuanProcurementForm  *self,
              GError                **error)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_projects = self->document ? yusuan_document_get_n_projects (self->document) : 0;
+
+  /* Thousands of items against thousands of projects: look codes up by hash. */
+  for (guint i = 0; i < n_projects; i++)
+    g_hash_table_add (codes, yusuan_document_get_project (self->document, i)->code);
 
   for (guint i = 0; i < n; i++)
     {
@@ -150,8 +156,7 @@ typed_items (YusuanProcurementForm  *self,
                        _("Item %u: enter its amount, or remove it."), i + 1);
           return FALSE;
         }
-      if (project != NULL && self->document != NULL &&
-          yusuan_document_find_project (self->document, project) == NULL)
+      if (project != NULL && self->document != NULL && !g_hash_table_contains (codes, project))
         {
           /* Translators: %u is the item's number, %s a project code */
           g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID,

@@ -127,9 +127,12 @@ load (YusuanThreePublicForm *self)
   YusuanFigures figures = { 0 };
 
   self->stale = FALSE;
-  /* The lines as the check counts them: current-year 一般公共预算 lines of the item's code. */
-  if (self->document != NULL)
+  /* The lines as the check counts them: current-year 一般公共预算 lines of the
+   * item's code; counted when the form is seen. */
+  if (self->document != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     yusuan_figures_compute (self->document, &figures);
+  else
+    self->stale = self->document != NULL;
 
   self->loading = TRUE;
   for (guint t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
