@@ -2,16 +2,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: gen-city [--seed N] [--departments N] [--units-per-department N]
- *                 [--projects-per-unit N] OUTPUT.xml
+ *                 [--projects-per-unit N] [--catalog FILE] OUTPUT.xml
  *
  * The output is deterministic for a given seed (GRand is a Mersenne twister),
  * follows the layout of data/examples/sanmenxia-2023.xml and is valid against
- * data/budget-1.xsd.  Codes come from the shipped classifications as the seed
- * department uses them; revenue equals expenditure per unit and fund, and the
- * stated 三公 amounts equal their lines, so the rules have little to say.
+ * data/budget-1.xsd.  Every function code is a 项 of the shipped catalogue
+ * (data/catalogs/yusuan-2023.catalog) and every economic pair one its
+ * correspondence allows for the unit's kind; revenue equals expenditure per
+ * unit and fund, and the stated 三公 amounts equal their current-year
+ * 一般公共预算 lines, as the rules count them, so the rules have little to say.
+ * --catalog checks the codes against a catalogue file before writing.
  */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +54,9 @@ static const char *const kind_tokens[] = {
   "administrative", "civil-servant-managed", "public-institution", "other",
 };
 
-/* A department: its name and the function codes (行政运行 / 事业运行 of its 款)
- * its units spend on. */
+/* A department: its name and the function codes its units spend on: the 机关
+ * on 行政运行 of the department's 款, the 事业单位 on 事业运行 or the item
+ * that fits their work where the 款 has no 事业运行. */
 typedef struct
 {
   const char *name;
@@ -76,7 +81,7 @@ static const Department departments[] = {
   { "市文化广电和旅游局", "2070101", "2070109" },
   { "市民政局", "2080201", "2080299" },
   { "市卫生健康委员会", "2100101", "2100401" },
-  { "市生态环境局", "2110101", "2110199" },
+  { "市生态环境局", "2110101", "2111101" },
   { "市城市管理局", "2120101", "2120199" },
   { "市住房和城乡建设局", "2120101", "2120104" },
   { "市农业农村局", "2130101", "2130104" },
@@ -98,7 +103,7 @@ static const Department departments[] = {
   { "市残疾人联合会", "2081101", "2081107" },
   { "市体育局", "2070301", "2070307" },
   { "市地方史志办公室", "2010301", "2010350" },
-  { "市住房公积金管理中心", "2210201", "2210201" },
+  { "市住房公积金管理中心", "2210302", "2210302" },
   { "市公共资源交易中心", "2010301", "2010350" },
 };
 
@@ -108,7 +113,9 @@ static const char *const institution_suffixes[] = {
 };
 
 /* Basic lines: department economic code, its 机关 and 事业单位 government
- * codes, the stated category, and a typical yearly amount in yuan. */
+ * codes (the targets of the correspondence, 财预〔2017〕98号; NULL where the
+ * item has no 机关 target), the stated category, and a typical yearly amount
+ * in yuan. */
 typedef struct
 {
   const char *econ_dept;
@@ -122,7 +129,7 @@ static const EconItem basic_items[] = {
   { "30101", "50101", "50501", TRUE, 560000 },
   { "30102", "50101", "50501", TRUE, 410000 },
   { "30103", "50101", "50501", TRUE, 650000 },
-  { "30107", "50101", "50501", TRUE, 240000 },
+  { "30107", NULL, "50501", TRUE, 240000 },   /* 绩效工资: 事业单位 only */
   { "30108", "50102", "50501", TRUE, 226000 },
   { "30109", "50102", "50501", TRUE, 90000 },
   { "30110", "50102", "50501", TRUE, 118000 },
@@ -267,6 +274,167 @@ rand_range (int lo, int hi)
   return g_rand_int_range (rng, lo, hi + 1);
 }
 
+static gboolean
+is_jiguan (UnitKind kind)
+{
+  return kind == KIND_ADMINISTRATIVE || kind == KIND_CIVIL_SERVANT_MANAGED;
+}
+
+/* The basic item a unit books when @item was drawn: a 机关 pays no 绩效工资
+ * (30107, whose only target is 50501); its staff get 奖金 (30103) instead. */
+static const EconItem *
+basic_item_for (const EconItem *item,
+                gboolean        jiguan)
+{
+  if (jiguan && item->gov_jiguan == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (basic_items); i++)
+        if (strcmp (basic_items[i].econ_dept, "30103") == 0)
+          return &basic_items[i];
+      g_assert_not_reached ();
+    }
+  return item;
+}
+
+/* The function of a staff cost booked under a special function, for a 机关
+ * or a 事业单位. */
+static const char *
+special_function_for (const SpecialFunction *special,
+                      gboolean               jiguan)
+{
+  if (!jiguan && strcmp (special->function, "2101101") == 0)
+    return "2101102";  /* 事业单位医疗 */
+  if (!jiguan && strcmp (special->function, "2080501") == 0)
+    return "2080502";  /* 事业单位离退休 */
+  return special->function;
+}
+
+/* The cells of one catalogue record: tab-separated, with the spaces and the
+ * double quotes around a cell dropped (data/catalogs/README.md). */
+static char **
+catalog_cells (const char *line)
+{
+  char **cells = g_strsplit (line, "\t", -1);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      char *cell = g_strstrip (cells[i]);
+      gsize len = strlen (cell);
+
+      if (len >= 2 && cell[0] == '"' && cell[len - 1] == '"')
+        {
+          cell[len - 1] = '\0';
+          cell++;
+        }
+      memmove (cells[i], cell, strlen (cell) + 1);
+    }
+  return cells;
+}
+
+static void
+require_code (GHashTable *codes,
+              const char *code,
+              const char *what,
+              guint      *n_faults)
+{
+  if (g_hash_table_contains (codes, code))
+    return;
+  g_printerr ("gen-city: %s %s is not in the catalogue\n", what, code);
+  (*n_faults)++;
+}
+
+/* Checks every code the generator writes against the catalogue at @path:
+ * each function code is a 项 of it, each economic code is listed, and each
+ * economic pair is the correspondence's target for the kind of unit that
+ * books it, or an allowed pair. */
+static gboolean
+check_catalog (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) econ = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_faults = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    {
+      g_printerr ("gen-city: %s\n", error->message);
+      return FALSE;
+    }
+  lines = g_strsplit (g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text, "\n", -1);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_auto(GStrv) cells = catalog_cells (lines[l]);
+      guint n = g_strv_length (cells);
+
+      if (n < 3 || cells[0][0] == '#')
+        continue;
+      if (strcmp (cells[0], "function") == 0 && strlen (cells[1]) == 7)
+        g_hash_table_add (items, g_strdup (cells[1]));
+      else if (strcmp (cells[0], "econ-dept") == 0 || strcmp (cells[0], "econ-gov") == 0)
+        g_hash_table_add (econ, g_strdup (cells[1]));
+      else if (strcmp (cells[0], "map") == 0 && n >= 4)
+        {
+          /* “30201 机关 50201”; a row with one target serves both kinds. */
+          const char *jiguan = strcmp (cells[2], "-") != 0 ? cells[2] : cells[3];
+          const char *shiye = strcmp (cells[3], "-") != 0 ? cells[3] : cells[2];
+
+          g_hash_table_add (pairs, g_strconcat (cells[1], " 机关 ", jiguan, NULL));
+          g_hash_table_add (pairs, g_strconcat (cells[1], " 事业单位 ", shiye, NULL));
+        }
+      else if (strcmp (cells[0], "allow") == 0)
+        {
+          g_hash_table_add (pairs, g_strconcat (cells[1], " 机关 ", cells[2], NULL));
+          g_hash_table_add (pairs, g_strconcat (cells[1], " 事业单位 ", cells[2], NULL));
+        }
+    }
+
+  for (guint d = 0; d < G_N_ELEMENTS (departments); d++)
+    {
+      require_code (items, departments[d].admin_function, "function code", &n_faults);
+      require_code (items, departments[d].institution_function, "function code", &n_faults);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (special_functions); i++)
+    for (int jiguan = 0; jiguan <= 1; jiguan++)
+      require_code (items, special_function_for (&special_functions[i], jiguan), "function code", &n_faults);
+  for (guint i = 0; i < G_N_ELEMENTS (fund_functions); i++)
+    require_code (items, fund_functions[i], "function code", &n_faults);
+
+  for (int project = 0; project <= 1; project++)
+    {
+      const EconItem *list = project ? project_items : basic_items;
+      guint n_list = project ? G_N_ELEMENTS (project_items) : G_N_ELEMENTS (basic_items);
+
+      for (guint i = 0; i < n_list; i++)
+        for (int jiguan = 0; jiguan <= 1; jiguan++)
+          {
+            const EconItem *item = &list[i];
+            const char *gov = jiguan ? item->gov_jiguan : item->gov_shiye;
+            const char *kind = jiguan ? "机关" : "事业单位";
+            g_autofree char *pair = NULL;
+
+            /* Drawn but booked as another item, checked on its own. */
+            if (!project && basic_item_for (item, jiguan) != item)
+              continue;
+            pair = g_strconcat (item->econ_dept, " ", kind, " ", gov, NULL);
+            require_code (econ, item->econ_dept, "economic code", &n_faults);
+            require_code (econ, gov, "economic code", &n_faults);
+            if (!g_hash_table_contains (pairs, pair))
+              {
+                g_printerr ("gen-city: the correspondence does not take %s to %s for %s units\n",
+                            item->econ_dept, gov, jiguan ? "administrative" : "public-institution");
+                n_faults++;
+              }
+          }
+    }
+
+  if (n_faults > 0)
+    g_printerr ("gen-city: %u faults against %s; nothing written\n", n_faults, path);
+  return n_faults == 0;
+}
+
 static void
 write_escaped (FILE       *out,
                const char *text)
@@ -398,11 +566,14 @@ main (int    argc,
   int n_departments = G_N_ELEMENTS (departments);
   int units_per_department = 8;
   int projects_per_unit = 10;
+  g_autofree char *catalog = NULL;
   const GOptionEntry entries[] = {
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 2023)", "N" },
     { "departments", 'd', 0, G_OPTION_ARG_INT, &n_departments, "Departments (default 40)", "N" },
     { "units-per-department", 'u', 0, G_OPTION_ARG_INT, &units_per_department, "Units per department (default 8)", "N" },
     { "projects-per-unit", 'p', 0, G_OPTION_ARG_INT, &projects_per_unit, "Projects per unit (default 10)", "N" },
+    { "catalog", 'c', 0, G_OPTION_ARG_FILENAME, &catalog,
+      "First check every code written against this catalogue (data/catalogs/yusuan-2023.catalog)", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.xml");
@@ -416,6 +587,7 @@ main (int    argc,
   guint n_basic = 0;
   FILE *out;
 
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context, "Writes a deterministic city-scale submission (budget-1.xsd).");
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
@@ -430,6 +602,8 @@ main (int    argc,
       g_printerr ("gen-city: counts out of range\n");
       return 2;
     }
+  if (catalog != NULL && !check_catalog (catalog))
+    return 1;
 
   rng = g_rand_new_with_seed ((guint32) seed);
 
@@ -466,26 +640,20 @@ main (int    argc,
   for (guint u = 0; u < units->len; u++)
     {
       const Unit *unit = &g_array_index (units, Unit, u);
-      gboolean jiguan = unit->kind == KIND_ADMINISTRATIVE || unit->kind == KIND_CIVIL_SERVANT_MANAGED;
+      gboolean jiguan = is_jiguan (unit->kind);
       const char *own = jiguan ? unit->department->admin_function : unit->department->institution_function;
       int n = rand_range (260, 300);
 
       for (int i = 0; i < n; i++)
         {
-          const EconItem *item = &basic_items[rand_range (0, G_N_ELEMENTS (basic_items) - 1)];
+          const EconItem *item = basic_item_for (&basic_items[rand_range (0, G_N_ELEMENTS (basic_items) - 1)], jiguan);
           Line line = { .unit = u, .econ_dept = item->econ_dept, .personnel = item->personnel };
 
           line.econ_gov = jiguan ? item->gov_jiguan : item->gov_shiye;
           g_strlcpy (line.function, own, sizeof line.function);
           for (guint s = 0; s < G_N_ELEMENTS (special_functions); s++)
             if (strcmp (special_functions[s].econ_dept, item->econ_dept) == 0)
-              {
-                g_strlcpy (line.function, special_functions[s].function, sizeof line.function);
-                if (!jiguan && strcmp (line.function, "2101101") == 0)
-                  g_strlcpy (line.function, "2101102", sizeof line.function);
-                if (!jiguan && strcmp (line.function, "2080501") == 0)
-                  g_strlcpy (line.function, "2080502", sizeof line.function);
-              }
+              g_strlcpy (line.function, special_function_for (&special_functions[s], jiguan), sizeof line.function);
           line.fund = FUND_GENERAL;
           if (!jiguan && !item->personnel && rand_range (0, 3) == 0)
             line.fund = FUND_INSTITUTION_INCOME;
@@ -504,7 +672,7 @@ main (int    argc,
     for (int p = 0; p < projects_per_unit; p++)
       {
         const Unit *unit = &g_array_index (units, Unit, u);
-        gboolean jiguan = unit->kind == KIND_ADMINISTRATIVE || unit->kind == KIND_CIVIL_SERVANT_MANAGED;
+        gboolean jiguan = is_jiguan (unit->kind);
         const char *purpose = project_purposes[rand_range (0, G_N_ELEMENTS (project_purposes) - 1)];
         gboolean fund_project = rand_range (0, 19) == 0;
         Project project = { .unit = u, .first_line = lines->len };
@@ -582,7 +750,9 @@ main (int    argc,
 
         sums[line->fund] += line->fen;
         revenue[line->fund] += line->fen;
-        if (line->fund == FUND_GENERAL || line->fund == FUND_CARRYOVER_GENERAL)
+        /* Table 08 counts the current year's 一般公共预算 only, not what is
+         * carried over from last year. */
+        if (line->fund == FUND_GENERAL)
           {
             if (strcmp (line->econ_dept, "30212") == 0)
               three_public[0] += line->fen;
