@@ -430,6 +430,9 @@ typedef struct
   gboolean         ended;
   gboolean         stopped;  /* by the pass reading it */
   gint            *cancel;   /* by the other pass */
+  GArray          *issues;   /* the reading pass's, to know which came after a cut */
+  gboolean         cut;
+  guint            issues_at_cut;
 } Source;
 
 typedef struct
@@ -1710,8 +1713,18 @@ source_read_cb (void *context,
   Source *source = context;
   gsize n;
 
-  if (source->stopped || (source->cancel != NULL && g_atomic_int_get (source->cancel)))
+  if (source->stopped)
     return 0;
+  if (source->cancel != NULL && g_atomic_int_get (source->cancel))
+    {
+      /* What the reading pass reports from now on is about the cut. */
+      if (!source->cut)
+        {
+          source->cut = TRUE;
+          source->issues_at_cut = source->issues ? source->issues->len : 0;
+        }
+      return 0;
+    }
 
   while (source->queue != NULL && source->position == source->length && !source->ended)
     {
@@ -2065,6 +2078,7 @@ parse_data (const char      *data,
   pass.schema = schema;
   pass.source = (Source) { .data = data, .length = length };
   pass.source.cancel = &cancel;
+  pass.source.issues = pass.loader.issues;
   if (checks)
     {
       thread = g_thread_try_new ("yusuan-xml-schema", schema_pass_thread, &pass, NULL);
@@ -2091,6 +2105,12 @@ parse_data (const char      *data,
 
   if (thread != NULL)
     g_thread_join (thread);
+
+  /* The validator was cut short where our own checks stopped the input: what
+   * it said after the cut ("missing child element") is about the cut, not the
+   * file, and must neither be shown nor decide the kind of error. */
+  if (pass.source.cut && pass.source.issues_at_cut < pass.loader.issues->len)
+    g_array_set_size (pass.loader.issues, pass.source.issues_at_cut);
 
   truncated = loader.issues->len >= MAX_ISSUES || pass.loader.issues->len >= MAX_ISSUES;
   issues = g_steal_pointer (&loader.issues);
