@@ -1607,15 +1607,24 @@ start_document_cb (void *user_data)
 }
 
 /* libxml2's own messages end with a newline and name the contract's elements
- * in {namespace}local form: keep them readable. */
+ * in {namespace}local form: keep them readable.  Some quote the input cut at
+ * a byte count ("Comment not terminated\n<!--" and 50 bytes), which can split
+ * a character and add a line: the message stays UTF-8 and on one line. */
 static char *
 clean_libxml_message (const char *message)
 {
-  g_autoptr(GString) s = g_string_new (message ? message : "");
+  g_autofree char *valid = g_utf8_make_valid (message ? message : "", -1);
+  g_autoptr(GString) s = g_string_new (valid);
+  static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 
   g_string_replace (s, "{" BUDGET_NS "}", "", 0);
-  while (s->len > 0 && g_ascii_isspace (s->str[s->len - 1]))
-    g_string_truncate (s, s->len - 1);
+  while (s->len > 0 && (g_ascii_isspace (s->str[s->len - 1])
+                        || (s->len >= 3 && memcmp (s->str + s->len - 3, replacement, 3) == 0)))
+    g_string_truncate (s, s->len - (g_ascii_isspace (s->str[s->len - 1]) ? 1 : 3));
+  for (gsize i = 0; i < s->len; i++)
+    if (s->str[i] == '\n' || s->str[i] == '\r' || s->str[i] == '\t')
+      s->str[i] = ' ';
+  g_string_replace (s, "  ", " ", 0);
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
