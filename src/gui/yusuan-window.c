@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "yusuan-assets-form.h"
+#include "yusuan-charts-page.h"
 #include "yusuan-editor-page.h"
 #include "yusuan-explanations-form.h"
 #include "yusuan-findings-page.h"
@@ -39,6 +40,8 @@ static const struct
   { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type },
   { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type },
   { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type },
+  /* Not an editor: it follows the document as the editors do. */
+  { "charts", N_("Charts (图表)"), yusuan_charts_page_get_type },
 };
 
 #define N_EDITOR_PAGES G_N_ELEMENTS (editor_pages)
@@ -245,6 +248,8 @@ section_title (const char *section)
     return _("Tables");
   if (g_strcmp0 (section, "editing") == 0)
     return _("Editing");
+  if (g_strcmp0 (section, "reports") == 0)
+    return _("Reports");
   if (g_strcmp0 (section, "checks") == 0)
     return _("Checks");
   return NULL;
@@ -369,7 +374,9 @@ build_sidebar (YusuanWindow *self)
     {
       self->editor_pages[i] = g_object_new (editor_pages[i].get_type (), NULL);
       gtk_stack_add_named (GTK_STACK (self->content_stack), self->editor_pages[i], editor_pages[i].name);
-      add_sidebar_row (self, editor_pages[i].name, "editing", _(editor_pages[i].title), NULL);
+      add_sidebar_row (self, editor_pages[i].name,
+                       g_str_equal (editor_pages[i].name, "charts") ? "reports" : "editing",
+                       _(editor_pages[i].title), NULL);
     }
 
   box = add_sidebar_row (self, "findings", "checks", _("Checks (审核)"), NULL);
