@@ -254,6 +254,8 @@ yusuan_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.export-xml", { "<Control>e", NULL } },
     { "win.import-xml", { "<Control>i", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.export-report::pdf", { "<Control><Shift>e", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-findings", { "<Control>k", NULL } },
   };

@@ -13,6 +13,7 @@
 #include "yusuan-lines-page.h"
 #include "yusuan-loader.h"
 #include "yusuan-performance-page.h"
+#include "yusuan-print.h"
 #include "yusuan-prior-year-form.h"
 #include "yusuan-procurement-form.h"
 #include "yusuan-projects-page.h"
@@ -457,6 +458,8 @@ update_state (YusuanWindow *self)
   set_action_enabled (self, "save", editable);
   set_action_enabled (self, "save-as", doc != NULL);
   set_action_enabled (self, "export-xml", doc != NULL);
+  set_action_enabled (self, "print", doc != NULL);
+  set_action_enabled (self, "export-report", doc != NULL);
   set_action_enabled (self, "show-findings", doc != NULL);
   set_action_enabled (self, "show-page", doc != NULL);
   gtk_widget_set_visible (self->unit_box, doc != NULL);
@@ -1025,6 +1028,48 @@ export_xml_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Print and export the report */
+
+static guint
+shown_table (YusuanWindow *self)
+{
+  const char *page = yusuan_window_get_page (self);
+
+  if (page != NULL && g_str_has_prefix (page, "table-"))
+    return (guint) g_ascii_strtoull (page + strlen ("table-"), NULL, 10);
+  return 0;
+}
+
+static void
+print_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+
+  if (document (self) == NULL)
+    return;
+  yusuan_print_show_dialog (GTK_WINDOW (self), document (self), self->loaded->catalog,
+                            self->unit, shown_table (self));
+}
+
+static void
+export_report_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
+  g_autofree char *name = NULL;
+
+  if (document (self) == NULL)
+    return;
+  name = suggested_name (self, "");
+  yusuan_print_export_with_chooser (GTK_WINDOW (self), ADW_TOAST_OVERLAY (self->toast_overlay),
+                                    self->settings, document (self), self->loaded->catalog, self->unit,
+                                    pdf ? YUSUAN_EXPORT_PDF : YUSUAN_EXPORT_XLSX, name);
+}
+
 /* Other actions */
 
 static void
@@ -1109,6 +1154,8 @@ static const GActionEntry win_actions[] = {
   { "save-as", save_as_cb },
   { "import-xml", import_xml_cb },
   { "export-xml", export_xml_cb },
+  { "print", print_cb },
+  { "export-report", export_report_cb, "s" },
   { "undo", undo_cb },
   { "redo", redo_cb },
   { "close", close_cb },
