@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -23,6 +25,8 @@ struct _YusuanFindingsPage
   GtkWidget     *more_label;
 
   YusuanChecker *checker;
+  YusuanDocument *document;
+  YusuanCatalog *catalog;
   guint          rebuild_id;
   guint          n_shown;
   guint          dirty : 1;
@@ -79,6 +83,149 @@ group_title (const YusuanFinding *finding)
   return g_strdup_printf (_("%s — whole budget"), severity);
 }
 
+/* "2010301 行政运行" */
+static char *
+code_with_name (YusuanFindingsPage   *self,
+                YusuanClassification  classification,
+                const char           *code)
+{
+  const char *name = self->catalog ? yusuan_catalog_get_name (self->catalog, classification, code) : NULL;
+
+  if (name == NULL || *name == '\0')
+    return g_strdup (code);
+  return g_strdup_printf ("%s %s", code, name);
+}
+
+static const YusuanIndicator *
+find_indicator (YusuanDocument *document,
+                guint           project_id,
+                guint           indicator_id)
+{
+  guint n = yusuan_document_get_n_indicators (document, project_id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanIndicator *indicator = yusuan_document_get_indicator (document, project_id, i);
+
+      if (indicator->id == indicator_id)
+        return indicator;
+    }
+
+  return NULL;
+}
+
+/* What the finding is about, in the words of the forms and tables: a
+ * project's name, a line's codes with their names, a “三公” item.  NULL
+ * when the table alone says it; never the rule's internal keys. */
+static char *
+describe_subject (YusuanFindingsPage  *self,
+                  const YusuanFinding *finding)
+{
+  YusuanDocument *document = self->document;
+  const char *subject = finding->subject;
+
+  switch (finding->target_kind)
+    {
+    case YUSUAN_TARGET_PROJECT:
+      {
+        const YusuanProject *project = document ? yusuan_document_lookup_project (document, finding->target_id) : NULL;
+
+        if (project == NULL && document != NULL && subject != NULL)
+          project = yusuan_document_find_project (document, subject);
+        if (project != NULL && project->name != NULL && *project->name != '\0')
+          return g_strdup (project->name);
+        return g_strdup (project ? project->code : subject);
+      }
+
+    case YUSUAN_TARGET_INDICATOR:
+      {
+        const YusuanIndicator *indicator = document ? find_indicator (document, finding->project_id, finding->target_id) : NULL;
+        const YusuanProject *project = document && finding->project_id != 0
+                                       ? yusuan_document_lookup_project (document, finding->project_id) : NULL;
+        const char *owner = project ? project->name : _("Department Performance Targets (部门整体绩效目标)");
+
+        if (indicator != NULL && indicator->name != NULL && *indicator->name != '\0')
+          return g_strdup_printf ("%s · %s", owner, indicator->name);
+        return g_strdup (owner);
+      }
+
+    case YUSUAN_TARGET_LINE:
+      {
+        const YusuanLine *line = document ? yusuan_document_lookup_line (document, finding->target_id) : NULL;
+        g_autofree char *function = NULL;
+        g_autofree char *econ = NULL;
+
+        if (line == NULL)
+          return NULL;
+        function = code_with_name (self, YUSUAN_CLASSIFICATION_FUNCTION, line->function);
+        econ = code_with_name (self, YUSUAN_CLASSIFICATION_ECON_DEPT, line->econ_dept);
+        if (line->project_id != 0)
+          {
+            const YusuanProject *project = yusuan_document_lookup_project (document, line->project_id);
+
+            if (project != NULL && project->name != NULL)
+              return g_strdup_printf ("%s · %s · %s", project->name, function, econ);
+          }
+        return g_strdup_printf ("%s · %s", function, econ);
+      }
+
+    case YUSUAN_TARGET_THREE_PUBLIC:
+      for (guint i = 0; i < YUSUAN_N_THREE_PUBLIC; i++)
+        if (g_strcmp0 (subject, yusuan_three_public_to_token (i)) == 0)
+          return g_strdup (yusuan_three_public_label (i));
+      return NULL;
+
+    case YUSUAN_TARGET_REVENUE:
+    case YUSUAN_TARGET_UNIT:
+      {
+        /* "general-public-budget", or "103001/general-public-budget" */
+        const char *slash = subject ? strchr (subject, '/') : NULL;
+        const char *fund_token = slash ? slash + 1 : subject;
+        g_autofree char *unit_code = slash ? g_strndup (subject, slash - subject) : NULL;
+        const YusuanUnit *unit = unit_code && document ? yusuan_document_find_unit (document, unit_code) : NULL;
+        YusuanFund fund;
+
+        if (fund_token == NULL || !yusuan_fund_from_token (fund_token, &fund))
+          return unit && unit->name ? g_strdup (unit->name) : NULL;
+        if (unit != NULL && unit->name != NULL)
+          return g_strdup_printf ("%s · %s", unit->name, yusuan_fund_label (fund));
+        return g_strdup (yusuan_fund_label (fund));
+      }
+
+    case YUSUAN_TARGET_EXPLANATION:
+      return g_strdup (_("Explanations (情况说明)"));
+
+    case YUSUAN_TARGET_PRIOR_YEAR:
+      return g_strdup (_("Prior-Year Figures (上年数)"));
+
+    case YUSUAN_TARGET_NONE:
+    case YUSUAN_TARGET_HEADER:
+    default:
+      return NULL;
+    }
+}
+
+/* "预算12表 项目绩效目标汇总表 · 2023公车运行费用" */
+static char *
+finding_subtitle (YusuanFindingsPage  *self,
+                  const YusuanFinding *finding)
+{
+  g_autofree char *subject = describe_subject (self, finding);
+  g_autofree char *table = NULL;
+
+  if (finding->table >= 1 && finding->table <= YUSUAN_N_TABLES)
+    {
+      /* Translators: the official code of a published table, "预算03表" */
+      g_autofree char *code = g_strdup_printf (_("预算%02u表"), finding->table);
+
+      table = g_strdup_printf ("%s %s", code, yusuan_table_name_for_number (finding->table));
+    }
+
+  if (table != NULL && subject != NULL)
+    return g_strdup_printf ("%s · %s", table, subject);
+  return table != NULL ? g_steal_pointer (&table) : g_steal_pointer (&subject);
+}
+
 static void
 row_activated_cb (YusuanFindingsPage *self,
                   GtkListBoxRow      *row)
@@ -131,6 +278,7 @@ rebuild (YusuanFindingsPage *self)
     {
       const YusuanFinding *finding = yusuan_checker_get_finding (self->checker, i);
       g_autofree char *subtitle = NULL;
+      g_autofree char *tooltip = NULL;
       GtkWidget *row;
       GtkWidget *icon;
 
@@ -156,11 +304,16 @@ rebuild (YusuanFindingsPage *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+      subtitle = finding_subtitle (self, finding);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* The rule's id and key, for whoever supports the user: not in the
+       * row, which speaks the user's language only. */
       if (finding->subject != NULL && *finding->subject != '\0')
-        subtitle = g_strdup_printf ("%s · %s", finding->subject, finding->rule);
+        tooltip = g_strdup_printf ("%s · %s", finding->rule, finding->subject);
       else
-        subtitle = g_strdup (finding->rule);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        tooltip = g_strdup (finding->rule);
+      gtk_widget_set_tooltip_text (row, tooltip);
       icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
       gtk_widget_add_css_class (icon, finding->severity == YUSUAN_SEVERITY_ERROR ? "error" : "warning");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -228,6 +381,8 @@ yusuan_findings_page_dispose (GObject *object)
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->checker);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->catalog, yusuan_catalog_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_FINDINGS_PAGE);
   {
     GtkWidget *child;
@@ -306,6 +461,25 @@ yusuan_findings_page_get_checker (YusuanFindingsPage *self)
   g_return_val_if_fail (YUSUAN_IS_FINDINGS_PAGE (self), NULL);
 
   return self->checker;
+}
+
+void
+yusuan_findings_page_set_document (YusuanFindingsPage *self,
+                                   YusuanDocument     *document,
+                                   YusuanCatalog      *catalog)
+{
+  g_return_if_fail (YUSUAN_IS_FINDINGS_PAGE (self));
+  g_return_if_fail (document == NULL || YUSUAN_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->catalog, yusuan_catalog_unref);
+  if (document != NULL)
+    self->catalog = catalog ? yusuan_catalog_ref (catalog)
+                            : yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
+
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
 }
 
 guint

@@ -16,6 +16,11 @@ GtkWidget     *yusuan_findings_page_new          (void);
 void           yusuan_findings_page_set_checker  (YusuanFindingsPage *self,
                                                   YusuanChecker      *checker);
 YusuanChecker *yusuan_findings_page_get_checker  (YusuanFindingsPage *self);
+/* What the findings are about, for naming their subjects (projects,
+ * indicators, lines) as the user knows them; NULL when no document is shown. */
+void           yusuan_findings_page_set_document (YusuanFindingsPage *self,
+                                                  YusuanDocument     *document,
+                                                  YusuanCatalog      *catalog);
 /* The number of findings listed (what the user sees). */
 guint          yusuan_findings_page_get_n_shown  (YusuanFindingsPage *self);
 /* Activates the @index-th finding as a click on its row would. */

@@ -488,6 +488,7 @@ clear_document (YusuanWindow *self)
       }
 
   yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), NULL);
+  yusuan_findings_page_set_document (YUSUAN_FINDINGS_PAGE (self->findings_page), NULL, NULL);
   for (guint i = 0; i < N_EDITOR_PAGES; i++)
     if (self->editor_pages[i] != NULL)
       yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), NULL, NULL, NULL, FALSE);
@@ -530,6 +531,8 @@ install (YusuanWindow *self,
   g_signal_connect_object (loaded->checker, "changed", G_CALLBACK (update_counts),
                            self, G_CONNECT_SWAPPED);
 
+  yusuan_findings_page_set_document (YUSUAN_FINDINGS_PAGE (self->findings_page), loaded->document,
+                                     loaded->catalog);
   yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), loaded->checker);
   for (guint i = 0; i < N_EDITOR_PAGES; i++)
     {
