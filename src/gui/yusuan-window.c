@@ -1137,10 +1137,24 @@ display_unit_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   YusuanWindow *self = user_data;
-  const char *unit = g_variant_get_string (value, NULL);
+  g_autofree char *given = g_ascii_strdown (g_variant_get_string (value, NULL), -1);
+  const char *unit;
+
+  /* The settings accept only these two: anything else (a script's typo, a
+   * stray action target) is ignored, not stored. */
+  g_strstrip (given);
+  if (g_str_equal (given, "wan"))
+    unit = "wan";
+  else if (g_str_equal (given, "yuan"))
+    unit = "yuan";
+  else
+    {
+      g_debug ("Ignoring the unknown display unit “%s”", g_variant_get_string (value, NULL));
+      return;
+    }
 
   self->unit = g_str_equal (unit, "yuan") ? YUSUAN_DISPLAY_YUAN : YUSUAN_DISPLAY_WAN;
-  g_simple_action_set_state (action, value);
+  g_simple_action_set_state (action, g_variant_new_string (unit));
 
   for (guint i = 0; i < YUSUAN_N_TABLES; i++)
     if (self->table_views[i] != NULL)
