@@ -286,6 +286,7 @@ add_sidebar_row (YusuanWindow *self,
   gtk_box_append (GTK_BOX (box), labels);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "sidebar-row");
   g_object_set_data_full (G_OBJECT (row), "page", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (row), "section-title", (gpointer) section_title (section));
   gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
