@@ -1063,15 +1063,15 @@ export_report_cb (GSimpleAction *action,
                   gpointer       user_data)
 {
   YusuanWindow *self = user_data;
-  gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
+  const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
 
-  if (document (self) == NULL)
+  if (document (self) == NULL || (!g_str_equal (format, "pdf") && !g_str_equal (format, "xlsx")))
     return;
   name = suggested_name (self, "");
   yusuan_print_export_with_chooser (GTK_WINDOW (self), ADW_TOAST_OVERLAY (self->toast_overlay),
                                     self->settings, document (self), self->loaded->catalog, self->unit,
-                                    pdf ? YUSUAN_EXPORT_PDF : YUSUAN_EXPORT_XLSX, name);
+                                    g_str_equal (format, "pdf") ? YUSUAN_EXPORT_PDF : YUSUAN_EXPORT_XLSX, name);
 }
 
 /* Other actions */
