@@ -7,6 +7,7 @@
 
 #include "yusuan-print.h"
 #include "yusuan-report.h"
+#include "yusuan-table.h"
 
 /* Print settings chosen in the dialog, kept on the window for the next run. */
 #define SETTINGS_KEY "yusuan-print-settings"
@@ -105,12 +106,12 @@ operation_new (YusuanDocument    *document,
 
   /* The table on screen is one click away: its pages fill the range, the
    * whole report stays what is printed unless the user picks the range. */
-  if (table >= 1 && table <= 12 && n_pages > 0)
+  if (table >= 1 && table <= YUSUAN_N_TABLES && n_pages > 0)
     {
       GtkPageRange range;
 
       range.start = (int) yusuan_report_get_table_page (report, table);
-      range.end = (int) (table < 12 ? yusuan_report_get_table_page (report, table + 1) : n_pages) - 1;
+      range.end = (int) (table < YUSUAN_N_TABLES ? yusuan_report_get_table_page (report, table + 1) : n_pages) - 1;
       if (range.end >= range.start)
         gtk_print_settings_set_page_ranges (print_settings, &range, 1);
     }
@@ -347,6 +348,8 @@ chooser_response_cb (GtkNativeDialog *native,
 
     yusuan_print_export_async (pending->document, pending->catalog, pending->unit, pending->format,
                                pending->file, NULL, export_done_cb, pending);
+    /* The worker has its copy: the document need not outlive the window. */
+    g_clear_object (&pending->document);
   }
 }
 
@@ -359,7 +362,7 @@ yusuan_print_operation_new (YusuanDocument    *document,
                             guint              table)
 {
   g_return_val_if_fail (YUSUAN_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (table <= 12, NULL);
+  g_return_val_if_fail (table <= YUSUAN_N_TABLES, NULL);
 
   return operation_new (document, catalog, unit, table, NULL);
 }
@@ -390,7 +393,7 @@ yusuan_print_show_dialog (GtkWindow         *parent,
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (YUSUAN_IS_DOCUMENT (document));
-  g_return_if_fail (table <= 12);
+  g_return_if_fail (table <= YUSUAN_N_TABLES);
 
   operation = operation_new (document, catalog, unit, table,
                              g_object_get_data (G_OBJECT (parent), SETTINGS_KEY));
