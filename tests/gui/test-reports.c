@@ -671,6 +671,42 @@ test_findings_in_words (void)
   g_assert_true (project_seen);
   g_assert_true (vehicle_seen);
 
+  /* A basic line whose economic codes do not correspond: the row names
+   * the line by its codes and their names, not by its internal key. */
+  {
+    YusuanLine line = { 0 };
+    g_autoptr(GPtrArray) after = g_ptr_array_new ();
+    gboolean line_seen = FALSE;
+
+    g_strlcpy (line.unit, "103001", sizeof line.unit);
+    g_strlcpy (line.function, "2010301", sizeof line.function);
+    g_strlcpy (line.econ_dept, "30101", sizeof line.econ_dept);
+    g_strlcpy (line.econ_gov, "50201", sizeof line.econ_gov);
+    line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+    line.category = YUSUAN_CATEGORY_PERSONNEL;
+    line.amount = YUSUAN_FEN_PER_WAN;
+    g_assert_nonnull (yusuan_document_add_line (yusuan_window_get_document (window), &line));
+    draw (GTK_WIDGET (window));
+    wait_ms (100);
+
+    collect_rows (GTK_WIDGET (yusuan_window_get_findings_page (window)), after);
+    g_assert_cmpuint (after->len, ==, yusuan_checker_get_n_findings (checker));
+    for (guint i = 0; i < after->len; i++)
+      {
+        const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+        const char *subtitle = adw_action_row_get_subtitle (after->pdata[i]);
+
+        if (finding->target_kind != YUSUAN_TARGET_LINE)
+          continue;
+        g_test_message ("%s: %s", finding->rule, subtitle);
+        g_assert_nonnull (strstr (subtitle, "2010301 行政运行"));
+        g_assert_nonnull (strstr (subtitle, "30101 "));
+        g_assert_null (strstr (subtitle, finding->subject));
+        line_seen = TRUE;
+      }
+    g_assert_true (line_seen);
+  }
+
   close_window (window);
 }
 
