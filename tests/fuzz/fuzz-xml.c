@@ -41,11 +41,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   FUZZ_ASSERT (error == NULL, "no error set on success");
 
+  /* What imports follows the schema. */
+  FUZZ_ASSERT (yusuan_xml_validate ((const char *) data, size, "fuzz.xml", &error),
+               "imported, but the schema check refuses it: %s", error->message);
+
   /* What was imported can be exported, schema-valid. */
   first = yusuan_xml_export (document, &error);
   FUZZ_ASSERT (first != NULL, "export of an imported document failed: %s", error->message);
 
   first_data = g_bytes_get_data (first, &first_size);
+  FUZZ_ASSERT (yusuan_xml_validate (first_data, first_size, "export.xml", &error),
+               "our own export fails the schema check: %s", error->message);
   again = yusuan_xml_import_data (first_data, first_size, "export.xml", &error);
   FUZZ_ASSERT (again != NULL, "our own export does not import: %s\n%.*s",
                error->message, (int) MIN (first_size, 4096), first_data);
