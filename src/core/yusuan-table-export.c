@@ -49,6 +49,67 @@ csv_cell (YusuanTable       *self,
   return NULL;
 }
 
+/* One CSV row: the key, then the cells of the columns @shown lets through
+ * (all when NULL), the others empty. */
+static void
+append_csv_row (GString           *out,
+                YusuanTable       *self,
+                guint              r,
+                const gboolean    *shown,
+                YusuanDisplayUnit  unit)
+{
+  const YusuanTableRow *row = yusuan_table_get_row (self, r);
+  guint n_columns = yusuan_table_get_n_columns (self);
+
+  append_csv_field (out, row->key ? row->key : "");
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_string_append_c (out, ',');
+      if (shown == NULL || shown[c])
+        {
+          g_autofree char *cell = csv_cell (self, r, c, unit);
+
+          if (cell != NULL)
+            append_csv_field (out, cell);
+        }
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* A compact row and those continuing it (12: a project with its indicators
+ * side by side) as CSV has them: the row without its indicators, then one
+ * row per indicator, slot by slot (成本, 产出, 效益, 满意度), each with only
+ * its own columns. */
+static void
+append_csv_block (GString           *out,
+                  YusuanTable       *self,
+                  guint              first,
+                  guint              end,
+                  YusuanDisplayUnit  unit)
+{
+  const TableDef *def = self->def;
+  guint n_columns = yusuan_table_get_n_columns (self);
+  g_autofree gboolean *shown = g_new (gboolean, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    shown[c] = c < def->slot_column || c >= def->slot_column + def->n_slots * def->slot_width;
+  append_csv_row (out, self, first, shown, unit);
+
+  for (guint s = 0; s < def->n_slots; s++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        shown[c] = c >= def->slot_column + s * def->slot_width
+                   && c < def->slot_column + (s + 1) * def->slot_width;
+      for (guint r = first; r < end; r++)
+        {
+          const Row *row = g_ptr_array_index (self->rows, r);
+
+          if (row->slots & (1u << s))
+            append_csv_row (out, self, r, shown, unit);
+        }
+    }
+}
+
 char *
 yusuan_table_to_csv (YusuanTable       *self,
                      YusuanDisplayUnit  unit)
@@ -73,19 +134,21 @@ yusuan_table_to_csv (YusuanTable       *self,
   for (guint r = 0; r < n_rows; r++)
     {
       const YusuanTableRow *row = yusuan_table_get_row (self, r);
+      guint end = r + 1;
 
       if (!row->in_csv)
         continue;
-      append_csv_field (out, row->key ? row->key : "");
-      for (guint c = 0; c < n_columns; c++)
+      if (self->def->n_slots == 0)
         {
-          g_autofree char *cell = csv_cell (self, r, c, unit);
-
-          g_string_append_c (out, ',');
-          if (cell != NULL)
-            append_csv_field (out, cell);
+          append_csv_row (out, self, r, NULL, unit);
+          continue;
         }
-      g_string_append_c (out, '\n');
+      /* Rows continuing a compact row went out with it. */
+      if (row->kind == YUSUAN_ROW_INDICATOR)
+        continue;
+      while (end < n_rows && yusuan_table_get_row (self, end)->kind == YUSUAN_ROW_INDICATOR)
+        end++;
+      append_csv_block (out, self, r, end, unit);
     }
 
   return g_string_free (out, FALSE);

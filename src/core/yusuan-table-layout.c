@@ -1785,23 +1785,77 @@ project_group_order (YusuanLevel1 level1)
   return (guint) level1;  /* 成本, 产出, 效益, 满意度 as the enum */
 }
 
-/* Makes the indicator rows of a project (pending or appended). */
-static void
-t12_make_indicators (YusuanTable         *self,
-                     const YusuanProject *project,
-                     Row                 *project_row_,
-                     GPtrArray           *made)
+#define T12_N_GROUPS 4
+
+/* The compact layout of the published table: a project's row carries the
+ * first indicator of each group (成本/产出/效益/满意度) side by side, the
+ * row after it the second of each, and so on for as many rows as the
+ * largest group needs.  Within a group, document order. */
+
+/* How many rows a project's indicators take: its largest group. */
+static guint
+t12_n_indicator_rows (const YusuanProject *project)
 {
+  guint n[T12_N_GROUPS] = { 0, };
+  guint most = 0;
+
   for (guint i = 0; i < project->indicators->len; i++)
     {
       const YusuanIndicator *indicator = g_ptr_array_index (project->indicators, i);
-      guint64 place = ((guint64) project_group_order (indicator->level1) + 1) << 32 | i;
-      guint64 ikey = IKEY (TAG_INDICATOR, ((guint64) project->id << 24) | i);
+      guint group = project_group_order (indicator->level1);
+
+      if (group < T12_N_GROUPS)
+        {
+          n[group]++;
+          most = MAX (most, n[group]);
+        }
+    }
+  return most;
+}
+
+/* Fills the indicator cells of a project's row @k (0: its own row): the
+ * k-th indicator of each group. */
+static void
+t12_indicator_texts (Row                 *row,
+                     const YusuanProject *project,
+                     guint                k)
+{
+  guint seen[T12_N_GROUPS] = { 0, };
+
+  row->slots = 0;
+  for (guint i = 0; i < project->indicators->len; i++)
+    {
+      const YusuanIndicator *indicator = g_ptr_array_index (project->indicators, i);
+      guint group = project_group_order (indicator->level1);
+
+      if (group >= T12_N_GROUPS)
+        continue;  /* the contract gives projects no other group */
+      if (seen[group]++ != k)
+        continue;
+      row->slots |= 1u << group;
+      table_set_text (row, T12_COST_NAME + 2 * group, indicator->name);
+      table_take_text (row, T12_COST_VALUE + 2 * group, indicator_value (indicator));
+    }
+}
+
+/* Makes a project's rows k = @first … @last - 1 after its own (pending or
+ * appended). */
+static void
+t12_make_indicator_rows (YusuanTable         *self,
+                         const YusuanProject *project,
+                         Row                 *project_row_,
+                         guint                first,
+                         guint                last,
+                         GPtrArray           *made)
+{
+  for (guint k = first; k < last; k++)
+    {
+      guint64 ikey = IKEY (TAG_INDICATOR, ((guint64) project->id << 24) | k);
       Row *row = table_row_under (self, ikey, project->code, YUSUAN_ROW_INDICATOR, 3,
-                                  project_row_, place, CSV_ALWAYS);
+                                  project_row_, project_row_->sort2 + k, CSV_ALWAYS);
 
       row->ref_id = project->id;
-      row->pos = i;
+      row->pos = k;
       if (made)
         g_ptr_array_add (made, row);
     }
@@ -1816,7 +1870,7 @@ t12_indicators (YusuanTable         *self,
   Row *row = g_hash_table_lookup (self->by_ikey, &ikey);
   g_autoptr(GPtrArray) made = g_ptr_array_new ();
   int position;
-  guint start, n_old = 0;
+  guint start, n_old = 0, n_new = 0, n_kept;
 
   if (row == NULL || row->pending)
     return;
@@ -1824,7 +1878,7 @@ t12_indicators (YusuanTable         *self,
   g_assert (position >= 0);
   start = (guint) position + 1;
 
-  /* A project's indicator rows follow its row. */
+  /* The rows continuing a project's follow its row. */
   while (start + n_old < self->rows->len)
     {
       Row *next = g_ptr_array_index (self->rows, start + n_old);
@@ -1833,15 +1887,36 @@ t12_indicators (YusuanTable         *self,
         break;
       n_old++;
     }
-  table_drop_rows (self, start, n_old);
-
   if (project != NULL)
     {
-      t12_make_indicators (self, project, row, made);
+      guint n_rows = t12_n_indicator_rows (project);
+
+      n_new = n_rows > 1 ? n_rows - 1 : 0;
+    }
+  n_kept = MIN (n_old, n_new);
+
+  /* Rows going or coming at the end of the project's block … */
+  if (n_old > n_kept)
+    {
+      table_drop_rows (self, start + n_kept, n_old - n_kept);
+      table_emit_rows (self, start + n_kept, n_old - n_kept, 0);
+    }
+  if (n_new > n_kept)
+    {
+      t12_make_indicator_rows (self, project, row, n_kept + 1, n_new + 1, made);
       for (guint i = 0; i < made->len; i++)
         table_insert_row (self, g_ptr_array_index (made, i), FALSE);
+      table_emit_rows (self, start + n_kept, 0, made->len);
     }
-  table_emit_rows (self, start, n_old, made->len);
+
+  /* … and the cells of the rows that stay: the project's own, with the first
+   * indicators, and those continuing it. */
+  if (project != NULL)
+    {
+      table_refresh_row_texts (self, row, TRUE);
+      for (guint i = 0; i < n_kept; i++)
+        table_refresh_row_texts (self, g_ptr_array_index (self->rows, start + i), TRUE);
+    }
 }
 
 static void
@@ -1849,7 +1924,7 @@ t12_rebuild (YusuanTable *self)
 {
   guint n_projects = yusuan_document_get_n_projects (self->document);
 
-  /* Only in a recompute: every project's indicators, appended. */
+  /* Only in a recompute: every project's rows after its own, appended. */
   g_return_if_fail (self->bulk);
   for (guint i = 0; i < n_projects; i++)
     {
@@ -1858,7 +1933,7 @@ t12_rebuild (YusuanTable *self)
       Row *row = g_hash_table_lookup (self->by_ikey, &ikey);
 
       if (row != NULL)
-        t12_make_indicators (self, project, row, NULL);
+        t12_make_indicator_rows (self, project, row, 1, t12_n_indicator_rows (project), NULL);
     }
 }
 
@@ -1886,23 +1961,17 @@ t12_texts (YusuanTable *self,
         update_project_key (row, project);
         table_set_text (row, T12_CODE, project->code);
         table_set_text (row, T12_NAME, project->name);
+        t12_indicator_texts (row, project, 0);
       }
       break;
     case TAG_INDICATOR:
       {
         const YusuanProject *project = yusuan_document_lookup_project (self->document, row->ref_id);
-        const YusuanIndicator *indicator;
-        guint group;
 
-        if (project == NULL || row->pos >= project->indicators->len)
+        if (project == NULL)
           break;
         update_project_key (row, project);
-        indicator = g_ptr_array_index (project->indicators, row->pos);
-        group = project_group_order (indicator->level1);
-        if (group > 3)
-          break;  /* the contract gives projects no other group */
-        table_set_text (row, T12_COST_NAME + 2 * group, indicator->name);
-        table_take_text (row, T12_COST_VALUE + 2 * group, indicator_value (indicator));
+        t12_indicator_texts (row, project, row->pos);
       }
       break;
     default:
@@ -1938,7 +2007,8 @@ static const TableDef defs[YUSUAN_N_TABLES] = {
     .line = t11_line, .texts = t11_texts, .rebuild = t11_rebuild },
   { .number = 12, .project_deps = DEPENDS_UNIT | DEPENDS_CODE, .build_columns = t12_columns,
     .static_rows = t12_static_rows, .line = t12_line, .project = t12_project, .texts = t12_texts,
-    .rebuild = t12_rebuild, .indicators = t12_indicators },
+    .rebuild = t12_rebuild, .indicators = t12_indicators,
+    .n_slots = T12_N_GROUPS, .slot_column = T12_COST_NAME, .slot_width = 2 },
 };
 
 const TableDef *

@@ -16,7 +16,7 @@ typedef enum
   TAG_FUNCTION,    /* value: code key of a 类/款/项 code */
   TAG_ECONOMIC,    /* value: the pair's key */
   TAG_PROJECT,     /* value: project id */
-  TAG_INDICATOR,   /* value: project id << 24 | position */
+  TAG_INDICATOR,   /* value: project id << 24 | position (12: the row of a project's k-th indicators) */
   TAG_TEXT,        /* value: a table-11 text row (section << 24 | position) */
 } RowTag;
 
@@ -44,6 +44,7 @@ struct _Row
   guint8           touched;   /* listed in the current change */
   guint8           dead;      /* removed during the current change */
   guint8           has_texts; /* texts computed since the row was made */
+  guint8           slots;     /* a compact row's slots holding an indicator, a bit each (TableDef.n_slots) */
   guint            refs;      /* contributions: one per cell added, plus existence */
   guint            ref_id;    /* project id, fixed row id … */
   guint            pos;       /* a position within what ref_id names (an indicator, a duty) */
@@ -131,6 +132,13 @@ struct _TableDef
   void       (*indicators)    (YusuanTable *self, guint project_id, const YusuanProject *project);
   /* After every change: rows that depend on others (an empty table's note). */
   void       (*after_change)  (YusuanTable *self);
+  /* Compact rows (12): up to @n_slots indicators side by side, slot s in the
+   * @slot_width columns from @slot_column + s * @slot_width; a row holding
+   * more than its own continues in the YUSUAN_ROW_INDICATOR rows after it.
+   * CSV gives each indicator its own row, slot by slot. 0: no slots. */
+  guint        n_slots;
+  guint        slot_column;
+  guint        slot_width;
 };
 
 const TableDef *yusuan_table_def_for_number (guint number);
