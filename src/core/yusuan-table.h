@@ -50,7 +50,7 @@ typedef enum
   YUSUAN_ROW_FUNCTION,    /* 类 / 款 / 项: depth 0 / 1 / 2 */
   YUSUAN_ROW_ECONOMIC,    /* 30101/50101 */
   YUSUAN_ROW_PROJECT,
-  YUSUAN_ROW_INDICATOR,
+  YUSUAN_ROW_INDICATOR,   /* 11: one indicator; 12: a row continuing its project's indicators */
   YUSUAN_ROW_TEXT,        /* a duty, a task, a budget figure of table 11 */
 } YusuanRowKind;
 
@@ -79,8 +79,12 @@ typedef struct
  *   11  "department" for each indicator; "budget-total", "budget-government",
  *       "budget-fiscal-special-account", "budget-unit-funds", "budget-basic",
  *       "budget-project"; duties ("duty-1" …) and tasks ("task-1" …) are layout only.
- *   12  the department code, unit codes, each project code, then one row per
- *       indicator keyed by its project's code.
+ *   12  the department code, unit codes, each project code; as published, a
+ *       project's row holds the first indicator of each group (成本/产出/效益/
+ *       满意度) side by side, and YUSUAN_ROW_INDICATOR rows keyed by its code
+ *       the second of each, the third …, as many as its largest group needs.
+ *       CSV gives each indicator its own row after its project's, keyed by the
+ *       project's code, only its group's two columns filled.
  * Keys of 11 and 12 repeat: yusuan_table_find_row gives the first. */
 
 #define YUSUAN_TYPE_TABLE (yusuan_table_get_type ())
