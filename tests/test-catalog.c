@@ -647,6 +647,16 @@ test_malformed (void)
     { "yusuan-catalog\t1\t2023\t-\n" SMALL_BODY "map\t30201\t50201\n",
       "bad.catalog:13: a “map” line has 3 columns, it needs 4 to 5" },
     { "yusuan-catalog\t1\t2023\t-\nsource\ta\tb\n", "bad.catalog:2: a “source” line has 3 columns, it needs 2" },
+    /* A record name alone: the columns are counted before any is read (ASan
+     * saw the name read past the split cells). */
+    { "yusuan-catalog\t1\t2023\t-\n" SMALL_BODY "function\n",
+      "bad.catalog:13: a “function” line has 1 columns, it needs 3 to 4" },
+    { "yusuan-catalog\t1\t2023\t-\n" SMALL_BODY "econ-gov\n",
+      "bad.catalog:13: a “econ-gov” line has 1 columns, it needs 3 to 4" },
+    { "yusuan-catalog\t1\t2023\t-\n" SMALL_BODY "map\t30201\n",
+      "bad.catalog:13: a “map” line has 2 columns, it needs 4 to 5" },
+    { "yusuan-catalog\t1\t2023\t-\n" SMALL_BODY "allow\n",
+      "bad.catalog:13: a “allow” line has 1 columns, it needs 3 to 4" },
     { "yusuan-catalog\t1\t2023\t-\nfunction 201 一般公共服务支出\n",
       "bad.catalog:2: unknown record “function 201 一般公共服务支出”" },
     /* correspondence */

@@ -372,8 +372,8 @@ parse_code_record (Parser                *p,
 {
   Classification *c = classification_get (p->catalog, classification);
   const char *record = classification_record (classification);
-  const char *code = fields[1];
-  const char *name = fields[2];
+  const char *code;
+  const char *name;
   g_autofree char *parent_code = NULL;
   YusuanCodeLevel level;
   Entry *parent = NULL;
@@ -381,8 +381,11 @@ parse_code_record (Parser                *p,
   Entry *previous;
   char first_digit;
 
+  /* @fields holds only the cells the line has: count them before reading one. */
   if (!check_columns (p, record, n, 3, 4, error))
     return FALSE;
+  code = fields[1];
+  name = fields[2];
 
   first_digit = "235"[classification];
   level = is_digits (code) ? level_for_length (classification, strlen (code)) : YUSUAN_CODE_LEVEL_NONE;
@@ -463,13 +466,16 @@ parse_map (Parser      *p,
            guint        n,
            GError     **error)
 {
-  const char *dept = fields[1];
-  const char *organ = fields[2];
-  const char *institution = fields[3];
+  const char *dept;
+  const char *organ;
+  const char *institution;
   EconMap *map;
 
   if (!check_columns (p, "map", n, 4, 5, error))
     return FALSE;
+  dept = fields[1];
+  organ = fields[2];
+  institution = fields[3];
   if (!check_econ_code (p, YUSUAN_CLASSIFICATION_ECON_DEPT, dept, error))
     return FALSE;
 
@@ -502,14 +508,16 @@ parse_allow (Parser      *p,
              guint        n,
              GError     **error)
 {
-  const char *dept = fields[1];
-  const char *gov = fields[2];
+  const char *dept;
+  const char *gov;
   g_autofree char *key = NULL;
   gpointer first_line;
   EconMap *map;
 
   if (!check_columns (p, "allow", n, 3, 4, error))
     return FALSE;
+  dept = fields[1];
+  gov = fields[2];
   if (!check_econ_code (p, YUSUAN_CLASSIFICATION_ECON_DEPT, dept, error)
       || !check_econ_code (p, YUSUAN_CLASSIFICATION_ECON_GOV, gov, error))
     return FALSE;
