@@ -285,6 +285,17 @@ test_decimal (void)
       g_assert_nonnull (strstr (error->message, bad[i]));
     }
 
+  /* Bytes that are not UTF-8 are refused in a message that is. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *n = yusuan_decimal_normalize ("\xff\xff" "0.5", &error);
+
+    g_assert_null (n);
+    g_assert_error (error, YUSUAN_DECIMAL_ERROR, 0);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_nonnull (strstr (error->message, "0.5"));
+  }
+
   g_assert_cmpint (yusuan_decimal_compare ("100", "95"), >, 0);
   g_assert_cmpint (yusuan_decimal_compare ("100.5", "100.25"), >, 0);
   g_assert_cmpint (yusuan_decimal_compare ("100", "100"), ==, 0);

@@ -2479,11 +2479,15 @@ yusuan_decimal_normalize (const char  *text,
 {
   g_autoptr(GString) out = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *shown = NULL;
   const char *p, *int_start, *int_end, *frac_start = NULL, *frac_end = NULL;
   gboolean negative = FALSE;
   gsize int_digits, frac_digits;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* What a refusal quotes is text, whatever bytes were given. */
+  shown = g_utf8_make_valid (text, -1);
 
   stripped = g_strstrip (g_strdup (text));
   p = stripped;
@@ -2506,7 +2510,7 @@ yusuan_decimal_normalize (const char  *text,
     {
       g_set_error (error, yusuan_decimal_error_quark (), 0,
                    /* Translators: an indicator's target value, e.g. 95 or 0.5 */
-                   _("“%s” is not a number: write a target such as 95 or 0.5"), text);
+                   _("“%s” is not a number: write a target such as 95 or 0.5"), shown);
       return NULL;
     }
 
@@ -2529,13 +2533,13 @@ yusuan_decimal_normalize (const char  *text,
   if (frac_digits > 4)
     {
       g_set_error (error, yusuan_decimal_error_quark (), 0,
-                   _("“%s” has more than four decimals"), text);
+                   _("“%s” has more than four decimals"), shown);
       return NULL;
     }
   if ((int_digits == 1 && *int_start == '0' ? 0 : int_digits) + frac_digits > 18)
     {
       g_set_error (error, yusuan_decimal_error_quark (), 0,
-                   _("“%s” has more than 18 digits"), text);
+                   _("“%s” has more than 18 digits"), shown);
       return NULL;
     }
 
