@@ -266,6 +266,18 @@ split_clear (Split *sp)
   g_free (sp->second_share);
 }
 
+/* Appends a sentence of a total and its two parts with their shares; a
+ * macro so that the template stays a literal the compiler checks against
+ * the seven arguments: name, year, total, first, its share, second, its share. */
+#define APPEND_SPLIT(p, ctx, whole, part1, part2, format) \
+  G_STMT_START { \
+    Split sp_; \
+    split_init (&sp_, (whole), (part1), (part2)); \
+    g_string_append_printf ((p), format, (ctx)->name, (ctx)->year, sp_.total, sp_.first, \
+                            sp_.first_share, sp_.second, sp_.second_share); \
+    split_clear (&sp_); \
+  } G_STMT_END
+
 /* 三、支出预算总体情况说明 */
 static YusuanNarrativeSection *
 expenditure (Ctx *ctx)
@@ -274,18 +286,10 @@ expenditure (Ctx *ctx)
   YusuanNarrativeSection *s = section_new (_("III. Expenditure"));
   GString *p = g_string_new (NULL);
 
-  {
-    Split sp;
-
-    split_init (&sp, ctx->figures.expenditure_total, ctx->figures.basic_total, ctx->figures.project_total);
-    g_string_append_printf (p,
-                            /* Translators: "%1$s%2$d年支出合计%3$s，其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
-                            _("In %2$d, the expenditure of %1$s totals %3$s, of which: basic expenditure %4$s, "
-                              "%5$s of the total; project expenditure %6$s, %7$s of the total."),
-                            ctx->name, ctx->year, sp.total, sp.first, sp.first_share,
-                            sp.second, sp.second_share);
-    split_clear (&sp);
-  }
+  APPEND_SPLIT (p, ctx, ctx->figures.expenditure_total, ctx->figures.basic_total, ctx->figures.project_total,
+                /* Translators: "%1$s%2$d年支出合计%3$s，其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
+                _("In %2$d, the expenditure of %1$s totals %3$s, of which: basic expenditure %4$s, "
+                  "%5$s of the total; project expenditure %6$s, %7$s of the total."));
   section_add (s, p);
   return s;
 }
@@ -343,18 +347,10 @@ gpb_expenditure (Ctx *ctx)
   YusuanNarrativeSection *s = section_new (_("V. General public budget expenditure"));
   GString *p = g_string_new (NULL);
 
-  {
-    Split sp;
-
-    split_init (&sp, ctx->figures.gpb_total, ctx->figures.gpb_basic, ctx->figures.gpb_project);
-    g_string_append_printf (p,
-                            /* Translators: "%1$s%2$d年一般公共预算支出年初预算为%3$s。其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
-                            _("In %2$d, the general public budget expenditure of %1$s is budgeted at %3$s. Of this, "
-                              "basic expenditure is %4$s, %5$s of the total; project expenditure is %6$s, %7$s of the total."),
-                            ctx->name, ctx->year, sp.total, sp.first, sp.first_share,
-                            sp.second, sp.second_share);
-    split_clear (&sp);
-  }
+  APPEND_SPLIT (p, ctx, ctx->figures.gpb_total, ctx->figures.gpb_basic, ctx->figures.gpb_project,
+                /* Translators: "%1$s%2$d年一般公共预算支出年初预算为%3$s。其中：基本支出%4$s，占%5$s；项目支出%6$s，占%7$s。" */
+                _("In %2$d, the general public budget expenditure of %1$s is budgeted at %3$s. Of this, "
+                  "basic expenditure is %4$s, %5$s of the total; project expenditure is %6$s, %7$s of the total."));
   section_add (s, p);
   return s;
 }
@@ -367,18 +363,10 @@ gpb_basic (Ctx *ctx)
   YusuanNarrativeSection *s = section_new (_("VI. General public budget basic expenditure"));
   GString *p = g_string_new (NULL);
 
-  {
-    Split sp;
-
-    split_init (&sp, ctx->figures.gpb_basic, ctx->figures.gpb_basic_personnel, ctx->figures.gpb_basic_public);
-    g_string_append_printf (p,
-                            /* Translators: "%1$s%2$d年一般公共预算基本支出年初预算为%3$s。其中：人员经费支出%4$s，占%5$s；公用经费支出%6$s，占%7$s。" */
-                            _("In %2$d, the general public budget basic expenditure of %1$s is budgeted at %3$s. Of this, "
-                              "personnel expenses are %4$s, %5$s of the total; public expenses are %6$s, %7$s of the total."),
-                            ctx->name, ctx->year, sp.total, sp.first, sp.first_share,
-                            sp.second, sp.second_share);
-    split_clear (&sp);
-  }
+  APPEND_SPLIT (p, ctx, ctx->figures.gpb_basic, ctx->figures.gpb_basic_personnel, ctx->figures.gpb_basic_public,
+                /* Translators: "%1$s%2$d年一般公共预算基本支出年初预算为%3$s。其中：人员经费支出%4$s，占%5$s；公用经费支出%6$s，占%7$s。" */
+                _("In %2$d, the general public budget basic expenditure of %1$s is budgeted at %3$s. Of this, "
+                  "personnel expenses are %4$s, %5$s of the total; public expenses are %6$s, %7$s of the total."));
   section_add (s, p);
   return s;
 }
