@@ -2540,6 +2540,20 @@ check_enum (Writer        *w,
   return TRUE;
 }
 
+/* Closes the start tag of @name left open, then writes @text (NULL as
+ * empty) and the end tag. */
+static void
+put_text_and_end (Writer     *w,
+                  const char *name,
+                  const char *text)
+{
+  g_string_append_c (w->out, '>');
+  append_escaped (w->out, text ? text : "", FALSE);
+  g_string_append (w->out, "</");
+  g_string_append (w->out, name);
+  g_string_append (w->out, ">\n");
+}
+
 static void
 put_text_element (Writer     *w,
                   const char *indent,
@@ -2549,11 +2563,7 @@ put_text_element (Writer     *w,
   g_string_append (w->out, indent);
   g_string_append_c (w->out, '<');
   g_string_append (w->out, name);
-  g_string_append_c (w->out, '>');
-  append_escaped (w->out, text ? text : "", FALSE);
-  g_string_append (w->out, "</");
-  g_string_append (w->out, name);
-  g_string_append (w->out, ">\n");
+  put_text_and_end (w, name, text);
 }
 
 static void
@@ -2608,9 +2618,7 @@ write_indicator (Writer                *w,
     put_attr (w, "unit", indicator->unit);
   if (indicator->text)
     put_attr (w, "text", indicator->text);
-  g_string_append_c (w->out, '>');
-  append_escaped (w->out, indicator->explanation ? indicator->explanation : "", FALSE);
-  g_string_append (w->out, "</indicator>\n");
+  put_text_and_end (w, "indicator", indicator->explanation);
 }
 
 /* A basic line (@project NULL, @index its position) or a project's line. */
@@ -2892,9 +2900,7 @@ write_optional_blocks (Writer         *w,
                 return;
               g_string_append (out, "    <task");
               put_attr (w, "name", task->name);
-              g_string_append_c (out, '>');
-              append_escaped (out, task->text ? task->text : "", FALSE);
-              g_string_append (out, "</task>\n");
+              put_text_and_end (w, "task", task->text);
             }
           for (guint i = 0; i < n_indicators && !w->failed; i++)
             write_indicator (w, NULL, yusuan_document_get_indicator (document, 0, i));
@@ -2917,9 +2923,7 @@ write_optional_blocks (Writer         *w,
             return;
           g_string_append (out, "    <explanation");
           put_attr (w, "topic", explanation->topic);
-          g_string_append_c (out, '>');
-          append_escaped (out, explanation->text ? explanation->text : "", FALSE);
-          g_string_append (out, "</explanation>\n");
+          put_text_and_end (w, "explanation", explanation->text);
         }
       g_string_append (out, "  </explanations>\n");
     }
