@@ -340,6 +340,28 @@ test_totals_fit (void)
   yusuan_document_end_load (doc);
 }
 
+static void
+test_find_by_code (void)
+{
+  g_autoptr(YusuanDocument) doc = small_document ();
+  const YusuanUnit *unit = yusuan_document_find_unit (doc, "103001");
+  const YusuanProject *first = yusuan_document_get_project (doc, 0);
+  const YusuanProject *twin;
+
+  g_assert_nonnull (unit);
+  yusuan_document_set_unit (doc, unit->id, "103009", unit->name, unit->kind);
+  g_assert_null (yusuan_document_find_unit (doc, "103001"));
+  g_assert_true (yusuan_document_find_unit (doc, "103009") == unit);
+
+  /* A repeated project code finds the first; removing it finds the other. */
+  twin = yusuan_document_add_project (doc, first->code, "重复", "103009", YUSUAN_PROJECT_KIND_SPECIFIC_PURPOSE, NULL);
+  g_assert_true (yusuan_document_find_project (doc, first->code) == first);
+  yusuan_document_remove_project (doc, first->id);
+  g_assert_true (yusuan_document_find_project (doc, twin->code) == twin);
+  yusuan_document_undo (doc);
+  g_assert_cmpstr (yusuan_document_find_project (doc, twin->code)->name, ==, "2023派驻纪检组经费");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,6 +378,7 @@ main (int    argc,
   g_test_add_func ("/core/document/copy", test_copy);
   g_test_add_func ("/core/document/decimal", test_decimal);
   g_test_add_func ("/core/document/totals", test_totals_fit);
+  g_test_add_func ("/core/document/find-by-code", test_find_by_code);
 
   return g_test_run ();
 }

@@ -92,6 +92,10 @@ struct _YusuanDocument
   GHashTable     *lines_by_id;      /* id -> YusuanLine* (basic and project) */
   GHashTable     *revenues_by_id;
   GHashTable     *projects_by_id;
+  /* code -> first unit / project with it, built on the first lookup after
+   * units or projects change (rare edits), never touched by line edits. */
+  GHashTable     *units_by_code;
+  GHashTable     *projects_by_code;
   guint           n_lines;
   /* Running totals of every line's and every revenue's amount, kept exact
    * with checked additions; overflowed is sticky until recounted. */
@@ -425,6 +429,25 @@ indicators_of (YusuanDocument *self,
     return self->dept_indicators;
   project = lookup_project (self, project_id);
   return project ? project->indicators : NULL;
+}
+
+/* code -> the first element with it, in document order (codes may repeat:
+ * the rules say so). @offset is that of the struct's char *code. */
+static GHashTable *
+index_by_code (GPtrArray *array,
+               goffset    offset)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      gpointer element = g_ptr_array_index (array, i);
+      const char *code = G_STRUCT_MEMBER (const char *, element, offset);
+
+      if (code != NULL && !g_hash_table_contains (index, code))
+        g_hash_table_insert (index, (gpointer) code, element);
+    }
+  return index;
 }
 
 static int
@@ -1034,9 +1057,21 @@ apply_section (YusuanDocument *self,
   return inverse;
 }
 
+/* Listeners may look codes up while an operation is half done: the code
+ * indexes are dropped before it and again after it. */
+static void
+drop_code_indexes (YusuanDocument *self,
+                   OpKind          kind)
+{
+  if (kind >= OP_UNIT_INSERT && kind <= OP_UNIT_SET)
+    g_clear_pointer (&self->units_by_code, g_hash_table_unref);
+  if (kind >= OP_PROJECT_INSERT && kind <= OP_PROJECT_SET)
+    g_clear_pointer (&self->projects_by_code, g_hash_table_unref);
+}
+
 static Op *
-apply_op (YusuanDocument *self,
-          Op             *op)
+apply_op_kind (YusuanDocument *self,
+               Op             *op)
 {
   switch (op->kind)
     {
@@ -1073,6 +1108,18 @@ apply_op (YusuanDocument *self,
       g_assert_not_reached ();
     }
   return NULL;
+}
+
+static Op *
+apply_op (YusuanDocument *self,
+          Op             *op)
+{
+  Op *inverse;
+
+  drop_code_indexes (self, op->kind);
+  inverse = apply_op_kind (self, op);
+  drop_code_indexes (self, op->kind);
+  return inverse;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1137,6 +1184,8 @@ yusuan_document_finalize (GObject *object)
   g_clear_pointer (&self->lines_by_id, g_hash_table_unref);
   g_clear_pointer (&self->revenues_by_id, g_hash_table_unref);
   g_clear_pointer (&self->projects_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->units_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->projects_by_code, g_hash_table_unref);
   g_clear_pointer (&self->procurement, g_ptr_array_unref);
   g_clear_pointer (&self->duties, g_ptr_array_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
@@ -1324,14 +1373,9 @@ yusuan_document_find_unit (YusuanDocument *self,
 
   if (code == NULL)
     return NULL;
-  for (guint i = 0; i < self->units->len; i++)
-    {
-      YusuanUnit *unit = g_ptr_array_index (self->units, i);
-
-      if (strcmp (unit->code, code) == 0)
-        return unit;
-    }
-  return NULL;
+  if (self->units_by_code == NULL)
+    self->units_by_code = index_by_code (self->units, G_STRUCT_OFFSET (YusuanUnit, code));
+  return g_hash_table_lookup (self->units_by_code, code);
 }
 
 const YusuanUnit *
@@ -1662,14 +1706,9 @@ yusuan_document_find_project (YusuanDocument *self,
 
   if (code == NULL)
     return NULL;
-  for (guint i = 0; i < self->projects->len; i++)
-    {
-      YusuanProject *project = g_ptr_array_index (self->projects, i);
-
-      if (g_strcmp0 (project->code, code) == 0)
-        return project;
-    }
-  return NULL;
+  if (self->projects_by_code == NULL)
+    self->projects_by_code = index_by_code (self->projects, G_STRUCT_OFFSET (YusuanProject, code));
+  return g_hash_table_lookup (self->projects_by_code, code);
 }
 
 static YusuanProject *
