@@ -490,13 +490,23 @@ share (YusuanAmount part,
                           ABS (hundredths) / 100, (int) (ABS (hundredths) % 100));
 }
 
+/* The fraction of a bar's full length, or of the ring, that @part takes
+ * of @whole: 0 … 1, for the geometry only.  The share is taken exactly in
+ * hundredths of a percent (a ten-thousandth of the length, well below a
+ * pixel or a printer's dot); only that becomes a double. */
 static double
-ratio (YusuanAmount part,
-       YusuanAmount whole)
+geometry_fraction (YusuanAmount part,
+                   YusuanAmount whole)
 {
+  gint64 hundredths;
+
   if (whole <= 0 || part <= 0)
     return 0.0;
-  return MIN (1.0, (double) part / (double) whole);
+  if (part >= whole)
+    return 1.0;
+  if (!yusuan_amount_ratio_percent (part, whole, &hundredths))
+    return 0.0;
+  return (double) hundredths / 10000.0;
 }
 
 static void
@@ -530,7 +540,7 @@ draw_bars (Painter               *p,
     {
       const Item *item = &g_array_index (data->items, Item, i);
       double y = top + row * i;
-      double length = bar_max * ratio (item->amount, max);
+      double length = bar_max * geometry_fraction (item->amount, max);
       g_autofree char *value = figure (item->amount);
       g_autofree char *pct = share (item->amount, data->total);
       g_autofree char *both = g_strdup_printf ("%s  %s", value, pct ? pct : "");
@@ -559,7 +569,8 @@ draw_donut (Painter               *p,
 {
   double radius = MIN (height, width * 0.45) / 2 - p->size * 0.5;
   double cx = radius + p->size, cy = top + height / 2;
-  double angle = -G_PI / 2;
+  double start = -G_PI / 2;
+  YusuanAmount before = 0;
   double legend_x = cx + radius + p->size * 2;
   double row = p->size * 2.2;
   double legend_top = cy - row * data->items->len / 2;
@@ -571,15 +582,19 @@ draw_donut (Painter               *p,
   for (guint i = 0; i < data->items->len; i++)
     {
       const Item *item = &g_array_index (data->items, Item, i);
-      double sweep = 2 * G_PI * ratio (item->amount, data->total);
+      /* Each slice ends where the exact sum so far puts it, so that the
+       * ring closes however the shares round. */
+      double from = start + 2 * G_PI * geometry_fraction (before, data->total);
+      double to;
 
+      before += MAX (item->amount, 0);
+      to = start + 2 * G_PI * geometry_fraction (before, data->total);
       source (p->cr, series (p, i));
       cairo_new_path (p->cr);
-      cairo_arc (p->cr, cx, cy, radius, angle, angle + sweep);
-      cairo_arc_negative (p->cr, cx, cy, radius * 0.58, angle + sweep, angle);
+      cairo_arc (p->cr, cx, cy, radius, from, to);
+      cairo_arc_negative (p->cr, cx, cy, radius * 0.58, to, from);
       cairo_close_path (p->cr);
       cairo_fill (p->cr);
-      angle += sweep;
     }
   draw_text (p, total, cx, cy, radius * 1.1, PANGO_ALIGN_CENTER, TRUE, 1.0);
 
@@ -647,8 +662,8 @@ draw_year_on_year (Painter               *p,
       YusuanAmount max = MAX (item->amount, item->prior);
       double y = top + row * i;
       double bar = row * 0.32;
-      double prior_length = bar_max * ratio (item->prior, max);
-      double length = bar_max * ratio (item->amount, max);
+      double prior_length = bar_max * geometry_fraction (item->prior, max);
+      double length = bar_max * geometry_fraction (item->amount, max);
       g_autofree char *prior_value = figure (item->prior);
       g_autofree char *value = figure (item->amount);
       g_autofree char *change = share (item->amount - item->prior, item->prior);
