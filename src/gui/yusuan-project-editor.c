@@ -87,16 +87,6 @@ catalog_name (YusuanProjectEditor  *self,
   return name ? name : _("(not in the catalogue)");
 }
 
-static char *
-format_amount (YusuanProjectEditor *self,
-               YusuanAmount         amount)
-{
-  g_autofree char *figure = yusuan_amount_format (amount, self->unit, YUSUAN_AMOUNT_FORMAT_GROUPED);
-
-  /* Translators: an amount and its unit, "319.80 万元" */
-  return g_strdup_printf (_("%s %s"), figure, yusuan_editor_unit_suffix (self->unit));
-}
-
 static gboolean
 finding_is_ours (YusuanProjectEditor *self,
                  const YusuanFinding *finding)
@@ -331,7 +321,7 @@ fill_lines (YusuanProjectEditor *self)
                                                    line->econ_gov,
                                                    catalog_name (self, YUSUAN_CLASSIFICATION_ECON_GOV, line->econ_gov),
                                                    yusuan_fund_label (line->fund));
-      g_autofree char *amount = format_amount (self, line->amount);
+      g_autofree char *amount = yusuan_editor_format_amount (line->amount, self->unit);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label = gtk_label_new (amount);
       GtkWidget *remove = remove_button_new (_("Remove this line"));
@@ -353,7 +343,7 @@ fill_lines (YusuanProjectEditor *self)
   gtk_widget_set_visible (self->lines_empty, n == 0);
 
   {
-    g_autofree char *total = format_amount (self, p ? yusuan_project_get_total (p) : 0);
+    g_autofree char *total = yusuan_editor_format_amount (p ? yusuan_project_get_total (p) : 0, self->unit);
     /* Translators: 项目支出明细 and the lines' total */
     g_autofree char *heading = g_strdup_printf (_("Lines (项目支出) — %s"), total);
 
@@ -577,7 +567,7 @@ fill_header (YusuanProjectEditor *self)
     }
 
   unit = yusuan_document_find_unit (self->document, p->unit);
-  total = format_amount (self, yusuan_project_get_total (p));
+  total = yusuan_editor_format_amount (yusuan_project_get_total (p), self->unit);
   /* Translators: project code · kind · unit · amount */
   subtitle = g_strdup_printf (_("%s · %s · %s · %s"), p->code, yusuan_project_kind_label (p->kind),
                               unit ? unit->name : p->unit, total);
@@ -733,7 +723,7 @@ remove_clicked_cb (YusuanProjectEditor *self)
   if (p == NULL || self->read_only)
     return;
 
-  total = format_amount (self, yusuan_project_get_total (p));
+  total = yusuan_editor_format_amount (yusuan_project_get_total (p), self->unit);
   heading = g_strdup_printf (_("Remove “%s”?"), p->name);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Its %u line (%s in all) and its performance targets go with it. Undo brings them back.",
