@@ -1076,20 +1076,30 @@ export_report_cb (GSimpleAction *action,
 
 /* Other actions */
 
+/* Undo and redo move the document under the tables: an edit in progress
+ * would be stored over what they bring back, so it is dropped first. */
 static void
-undo_cb (GSimpleAction *action,
-         GVariant      *parameter,
-         gpointer       user_data)
+step_history (YusuanWindow *self,
+              gboolean      undo)
 {
-  YusuanWindow *self = user_data;
-
   if (document (self) == NULL || self->read_only)
     return;
 
   for (guint i = 0; i < YUSUAN_N_TABLES; i++)
     if (self->table_views[i] != NULL)
       yusuan_table_view_cancel_editing (YUSUAN_TABLE_VIEW (self->table_views[i]));
-  yusuan_document_undo (document (self));
+  if (undo)
+    yusuan_document_undo (document (self));
+  else
+    yusuan_document_redo (document (self));
+}
+
+static void
+undo_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  step_history (user_data, TRUE);
 }
 
 static void
@@ -1097,15 +1107,7 @@ redo_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  YusuanWindow *self = user_data;
-
-  if (document (self) == NULL || self->read_only)
-    return;
-
-  for (guint i = 0; i < YUSUAN_N_TABLES; i++)
-    if (self->table_views[i] != NULL)
-      yusuan_table_view_cancel_editing (YUSUAN_TABLE_VIEW (self->table_views[i]));
-  yusuan_document_redo (document (self));
+  step_history (user_data, FALSE);
 }
 
 static void
