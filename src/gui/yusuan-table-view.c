@@ -52,6 +52,7 @@ struct _YusuanTableView
   char              *message;
 
   YusuanDisplayUnit  unit;
+  int                indent_column;  /* find_indent_column, once per table */
   guint              cursor_row;
   guint              cursor_column;
   guint              anchor_row;
@@ -250,7 +251,6 @@ compute_widths (YusuanTableView *self)
 {
   guint rows = n_rows (self);
   guint step = MAX (1, rows / SAMPLE_ROWS);
-  int indent_column = find_indent_column (self);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
   g_array_set_size (self->widths, n_columns (self));
@@ -265,7 +265,7 @@ compute_widths (YusuanTableView *self)
           g_autofree char *text = yusuan_table_dup_display (self->table, r, c, self->unit, TRUE);
           int w = measure_text (layout, text);
 
-          if ((int) c == indent_column)
+          if ((int) c == self->indent_column)
             w += MIN (yusuan_table_get_row (self->table, r)->depth, 6) * 18;
           width = MAX (width, w);
         }
@@ -378,17 +378,13 @@ update_status (YusuanTableView *self)
   column = yusuan_table_get_column (self->table, self->cursor_column);
 
   /* Name the row as the table does ("合计", "基本工资"), its key otherwise. */
-  {
-    int names = find_indent_column (self);
-
-    if (names >= 0)
-      label = yusuan_table_dup_display (self->table, self->cursor_row, names, self->unit, FALSE);
-    if (label == NULL || *label == '\0')
-      {
-        g_free (label);
-        label = g_strdup (row->key);
-      }
-  }
+  if (self->indent_column >= 0)
+    label = yusuan_table_dup_display (self->table, self->cursor_row, self->indent_column, self->unit, FALSE);
+  if (label == NULL || *label == '\0')
+    {
+      g_free (label);
+      label = g_strdup (row->key);
+    }
 
   if (yusuan_table_is_editable (self->table, self->cursor_row, self->cursor_column))
     text = g_strdup_printf (self->read_only ? _("Row %s, %s: read-only document")
@@ -638,7 +634,7 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkGesture *click;
 
   cell = yusuan_table_cell_new (column, column_is_amount (self, column),
-                                (int) column == find_indent_column (self));
+                                (int) column == self->indent_column);
   yusuan_table_cell_set_display_unit (YUSUAN_TABLE_CELL (cell), self->unit);
 
   click = gtk_gesture_click_new ();
@@ -731,9 +727,10 @@ rows_changed_cb (YusuanTableView *self,
   if (self->cursor_row >= n_rows (self) || self->anchor_row >= n_rows (self))
     move_cursor (self, self->cursor_row, self->cursor_column, FALSE);
 
-  /* Rows moved under the cursor and the selection: redraw the marks of
-   * every row that has an item (a pointer test per row, no more). */
-  sync_marks_in_rows (self, 0, n_rows (self) - 1);
+  /* Rows from @position on moved under the cursor and the selection:
+   * redraw their marks (a pointer test per row, no more).  Rows above kept
+   * their places, and a clamped cursor redrew its own. */
+  sync_marks_in_rows (self, position, n_rows (self) - 1);
 }
 
 static void
@@ -1065,6 +1062,7 @@ yusuan_table_view_init (YusuanTableView *self)
   GtkEventController *focus;
   GtkAdjustment *hadj;
 
+  self->indent_column = -1;
   self->cells = g_ptr_array_new ();
   self->widths = g_array_new (FALSE, TRUE, sizeof (int));
 
@@ -1144,6 +1142,7 @@ yusuan_table_view_set_table (YusuanTableView *self,
   g_set_object (&self->document, document);
   self->cursor_row = self->cursor_column = self->anchor_row = self->anchor_column = 0;
   g_clear_pointer (&self->message, g_free);
+  self->indent_column = find_indent_column (self);
 
   if (table != NULL)
     {
