@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "yusuan-table-model.h"
 
 struct _YusuanTableModel
@@ -75,8 +77,17 @@ rows_changed_cb (YusuanTableModel *self,
   g_return_if_fail (position + removed <= self->items->len);
 
   g_ptr_array_remove_range (self->items, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (self->items, position, NULL);
+  /* Open the gap for the new rows in one move (a reset adds every row:
+   * inserting them one by one would shift the tail once per row). */
+  if (added > 0)
+    {
+      guint tail = self->items->len - position;
+
+      g_ptr_array_set_size (self->items, self->items->len + added);
+      memmove (&self->items->pdata[position + added], &self->items->pdata[position],
+               tail * sizeof (gpointer));
+      memset (&self->items->pdata[position], 0, added * sizeof (gpointer));
+    }
 
   if (removed != added)
     for (guint i = position + added; i < self->items->len; i++)
