@@ -14,6 +14,29 @@ yusuan_econ_in_class (const char *econ_dept,
   return econ_dept != NULL && strncmp (econ_dept, klass, 3) == 0;
 }
 
+gboolean
+yusuan_figures_line_is_operating_cost (const YusuanLine *line)
+{
+  /* The seed's 255.30 is its basic 302. */
+  return line->project_id == 0
+         && line->fund == YUSUAN_FUND_GENERAL_PUBLIC_BUDGET
+         && (yusuan_econ_in_class (line->econ_dept, "302") || yusuan_econ_in_class (line->econ_dept, "310"));
+}
+
+int
+yusuan_figures_line_three_public_item (const YusuanLine *line)
+{
+  /* Only the current year's 一般公共预算 makes the “三公”经费 of table 08. */
+  if (line->fund != YUSUAN_FUND_GENERAL_PUBLIC_BUDGET)
+    return -1;
+
+  for (int item = 0; item < YUSUAN_N_THREE_PUBLIC; item++)
+    if (strcmp (line->econ_dept, yusuan_three_public_econ_code (item)) == 0)
+      return item;
+
+  return -1;
+}
+
 static void
 add_line (const YusuanLine *line,
           gpointer          user_data)
@@ -21,6 +44,7 @@ add_line (const YusuanLine *line,
   YusuanFigures *f = user_data;
   gboolean basic = line->project_id == 0;
   gboolean gpb = line->fund == YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
+  int three_public = yusuan_figures_line_three_public_item (line);
 
   f->expenditure_total += line->amount;
   f->expenditure_by_fund[line->fund] += line->amount;
@@ -50,17 +74,15 @@ add_line (const YusuanLine *line,
             f->gpb_basic_personnel += line->amount;
           else
             f->gpb_basic_public += line->amount;
-          if (yusuan_econ_in_class (line->econ_dept, "302") ||
-              yusuan_econ_in_class (line->econ_dept, "310"))
-            f->operating_costs += line->amount;
         }
       else
         f->gpb_project += line->amount;
-
-      for (guint i = 0; i < YUSUAN_N_THREE_PUBLIC; i++)
-        if (strcmp (line->econ_dept, yusuan_three_public_econ_code (i)) == 0)
-          f->three_public_lines[i] += line->amount;
     }
+
+  if (yusuan_figures_line_is_operating_cost (line))
+    f->operating_costs += line->amount;
+  if (three_public >= 0)
+    f->three_public_lines[three_public] += line->amount;
 }
 
 void

@@ -53,4 +53,12 @@ void yusuan_figures_compute (YusuanDocument *document,
 gboolean yusuan_econ_in_class (const char *econ_dept,
                                const char *klass);
 
+/* Which lines the figures count, for those who keep them line by line (the
+ * rules).  机关运行经费: a basic 302 or 310 line of the current year's
+ * 一般公共预算. */
+gboolean yusuan_figures_line_is_operating_cost (const YusuanLine *line);
+/* The “三公”经费 item a line carries (a current-year 一般公共预算 line, basic or
+ * project, of 30212, 31013, 30231 or 30217), or -1. */
+int      yusuan_figures_line_three_public_item (const YusuanLine *line);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "yusuan-figures.h"
 #include "yusuan-rules-private.h"
 
 /* What a line contributes to the aggregates, as counted: a change is undone
@@ -440,30 +441,6 @@ lookup_unit (CheckerState *state,
   return unit;
 }
 
-static int
-three_public_of (const YusuanLine *line)
-{
-  /* Only the current year's 一般公共预算 makes the “三公”经费 of table 08. */
-  if (line->fund != YUSUAN_FUND_GENERAL_PUBLIC_BUDGET)
-    return -1;
-
-  for (int item = 0; item < YUSUAN_N_THREE_PUBLIC; item++)
-    if (strcmp (line->econ_dept, yusuan_three_public_econ_code (item)) == 0)
-      return item;
-
-  return -1;
-}
-
-static gboolean
-is_operating_cost (const YusuanLine *line)
-{
-  /* 机关运行经费: basic 商品和服务支出 (302) and 资本性支出 (310) of the
-   * current year's 一般公共预算; the seed's 255.30 is its basic 302. */
-  return line->project_id == 0
-         && line->fund == YUSUAN_FUND_GENERAL_PUBLIC_BUDGET
-         && (strncmp (line->econ_dept, "302", 3) == 0 || strncmp (line->econ_dept, "310", 3) == 0);
-}
-
 static gboolean
 has_text (const char *text)
 {
@@ -548,8 +525,8 @@ sync_line (CheckerState     *state,
   record->fund = line->fund < YUSUAN_N_FUNDS ? line->fund : YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
   record->amount = line->amount;
   record->project_id = line->project_id;
-  record->three_public = three_public_of (line);
-  record->operating = is_operating_cost (line);
+  record->three_public = yusuan_figures_line_three_public_item (line);
+  record->operating = yusuan_figures_line_is_operating_cost (line);
   count_line (state, record, +1);
 
   return had;
