@@ -220,7 +220,9 @@ yusuan_chart_data_new (YusuanDocument  *document,
   data->prior_year = yusuan_document_has_prior_year (document)
                      ? yusuan_document_get_prior_fiscal_year (document) : data->year - 1;
 
-  yusuan_figures_compute (document, &figures);
+  /* The department's sums, for the charts drawn from them. */
+  if (kind != YUSUAN_CHART_FUNCTION)
+    yusuan_figures_compute (document, &figures);
 
   switch (kind)
     {
