@@ -11,6 +11,7 @@
 
 #include "yusuan-chart-draw.h"
 #include "yusuan-figures.h"
+#include "yusuan-report-private.h"
 
 /* One bar, slice or pair of bars.  Amounts stay exact; only the geometry
  * (lengths and angles) is computed in floating point. */
@@ -705,7 +706,6 @@ yusuan_chart_draw (cairo_t                *cr,
   YusuanChartStyle fallback;
   Painter p = { cr, style };
   double title_height, top;
-  g_autofree char *unit = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
@@ -734,9 +734,8 @@ yusuan_chart_draw (cairo_t                *cr,
 
   title_height = p.size * 2.4;
   draw_text (&p, data->title, 0, title_height / 2, width * 0.7, PANGO_ALIGN_LEFT, TRUE, 1.15);
-  /* Translators: 单位：万元 */
-  unit = g_strdup (_("Unit: 10,000 yuan"));
-  draw_text (&p, unit, width, title_height / 2, width * 0.3, PANGO_ALIGN_RIGHT, FALSE, 0.85);
+  draw_text (&p, report_unit_line (YUSUAN_DISPLAY_WAN), width, title_height / 2, width * 0.3,
+             PANGO_ALIGN_RIGHT, FALSE, 0.85);
   top = title_height + p.size * 0.4;
 
   if (data->items->len == 0)
