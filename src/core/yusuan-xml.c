@@ -191,6 +191,21 @@ is_project_code (const char *s)
   return n >= 6;
 }
 
+/* A code's shape: its check, and how a message states it (untranslated, N_). */
+typedef struct
+{
+  gboolean   (*check) (const char *s);
+  const char  *expected;
+} CodeShape;
+
+static const CodeShape DEPARTMENT_CODE = { is_department_code, N_("3 to 6 digits") };
+static const CodeShape REGION_CODE = { is_region_code, N_("6 digits") };
+static const CodeShape UNIT_CODE = { is_unit_code, N_("6 to 9 digits") };
+static const CodeShape FUNCTION_CODE = { is_function_code, N_("7 digits starting with 2") };
+static const CodeShape ECON_DEPT_CODE = { is_econ_dept_code, N_("5 digits starting with 3") };
+static const CodeShape ECON_GOV_CODE = { is_econ_gov_code, N_("5 digits starting with 5") };
+static const CodeShape PROJECT_CODE = { is_project_code, N_("6 to 32 letters and digits") };
+
 /* XML 1.0 Char, minus what the parser would normalise away in an attribute
  * anyway; @c is a valid code point. */
 static gboolean
@@ -674,26 +689,25 @@ required (Loader     *loader,
 }
 
 static gboolean
-get_code (Loader      *loader,
-          const char  *element,
-          const char  *name,
-          gboolean     optional,
-          gboolean   (*check) (const char *),
-          const char  *expected,
-          const char **out)
+get_code (Loader          *loader,
+          const char      *element,
+          const char      *name,
+          gboolean         optional,
+          const CodeShape *shape,
+          const char     **out)
 {
   const char *value = optional ? attr (loader, name) : required (loader, element, name);
 
   *out = value;
   if (value == NULL)
     return optional;
-  if (!check (value))
+  if (!shape->check (value))
     {
       g_autofree char *quoted = quote_value (value);
 
       /* TRANSLATORS: e.g. function code “20103A1” is not 7 digits starting with 2 */
       add_issue (loader, YUSUAN_XML_ERROR_INVALID, TRUE, current_line (loader),
-                 _("%s %s is not %s"), name, quoted, _(expected));
+                 _("%s %s is not %s"), name, quoted, _(shape->expected));
       return FALSE;
     }
   return TRUE;
@@ -968,9 +982,9 @@ start_department (Loader *loader)
   const char *code, *name, *region;
   gboolean ok;
 
-  ok = get_code (loader, "department", "code", FALSE, is_department_code, N_("3 to 6 digits"), &code);
+  ok = get_code (loader, "department", "code", FALSE, &DEPARTMENT_CODE, &code);
   ok &= get_name (loader, "department", "name", FALSE, &name);
-  ok &= get_code (loader, "department", "region", TRUE, is_region_code, N_("6 digits"), &region);
+  ok &= get_code (loader, "department", "region", TRUE, &REGION_CODE, &region);
   if (ok && building (loader))
     yusuan_document_set_header (loader->document, loader->fiscal_year, loader->stage, code, name, region);
 }
@@ -982,7 +996,7 @@ start_unit (Loader *loader)
   YusuanUnitKind kind = YUSUAN_UNIT_KIND_ADMINISTRATIVE;
   gboolean ok;
 
-  ok = get_code (loader, "unit", "code", FALSE, is_unit_code, N_("6 to 9 digits"), &code);
+  ok = get_code (loader, "unit", "code", FALSE, &UNIT_CODE, &code);
   ok &= get_name (loader, "unit", "name", FALSE, &name);
   ok &= get_unit_kind (loader, "unit", "kind", &kind);
   if (code != NULL && is_unit_code (code))
@@ -1000,7 +1014,7 @@ start_revenue (Loader *loader)
   YusuanAmount amount = 0;
   gboolean ok;
 
-  ok = get_code (loader, "revenue", "unit", FALSE, is_unit_code, N_("6 to 9 digits"), &unit);
+  ok = get_code (loader, "revenue", "unit", FALSE, &UNIT_CODE, &unit);
   ok &= get_fund (loader, "revenue", "source", &source);
   ok &= get_amount (loader, "revenue", "amount", &amount);
   ok = ok && add_to_total (loader, &loader->revenue_total, amount);
@@ -1018,10 +1032,10 @@ start_line (Loader  *loader,
   gboolean ok = TRUE;
 
   if (basic)
-    ok &= get_code (loader, "line", "unit", FALSE, is_unit_code, N_("6 to 9 digits"), &unit);
-  ok &= get_code (loader, "line", "function", FALSE, is_function_code, N_("7 digits starting with 2"), &function);
-  ok &= get_code (loader, "line", "econ-dept", FALSE, is_econ_dept_code, N_("5 digits starting with 3"), &econ_dept);
-  ok &= get_code (loader, "line", "econ-gov", FALSE, is_econ_gov_code, N_("5 digits starting with 5"), &econ_gov);
+    ok &= get_code (loader, "line", "unit", FALSE, &UNIT_CODE, &unit);
+  ok &= get_code (loader, "line", "function", FALSE, &FUNCTION_CODE, &function);
+  ok &= get_code (loader, "line", "econ-dept", FALSE, &ECON_DEPT_CODE, &econ_dept);
+  ok &= get_code (loader, "line", "econ-gov", FALSE, &ECON_GOV_CODE, &econ_gov);
   ok &= get_fund (loader, "line", "fund", &line.fund);
   if (basic)
     ok &= get_category (loader, "line", "category", &line.category);
@@ -1055,10 +1069,9 @@ start_project (Loader *loader)
 
   project_reset (loader);
   loader->in_project = TRUE;
-  ok = get_code (loader, "project", "code", FALSE, is_project_code,
-                 N_("6 to 32 letters and digits"), &code);
+  ok = get_code (loader, "project", "code", FALSE, &PROJECT_CODE, &code);
   ok &= get_name (loader, "project", "name", FALSE, &name);
-  ok &= get_code (loader, "project", "unit", FALSE, is_unit_code, N_("6 to 9 digits"), &unit);
+  ok &= get_code (loader, "project", "unit", FALSE, &UNIT_CODE, &unit);
   ok &= get_project_kind (loader, "project", "kind", &loader->project_kind);
   if (code != NULL && is_project_code (code))
     ok &= check_duplicate (loader, loader->project_codes, code, N_("project code"));
@@ -1165,7 +1178,7 @@ start_item (Loader *loader)
 
   ok = get_procurement_category (loader, "item", "category", &item.category);
   ok &= get_amount (loader, "item", "amount", &item.amount);
-  ok &= get_code (loader, "item", "project", TRUE, is_project_code, N_("6 to 32 letters and digits"), &project);
+  ok &= get_code (loader, "item", "project", TRUE, &PROJECT_CODE, &project);
   ok &= get_name (loader, "item", "name", TRUE, &name);
   if (!ok || !building (loader))
     return;
@@ -2492,21 +2505,20 @@ check_text (Writer        *w,
   return TRUE;
 }
 
-/* @field and @expected are untranslated (N_). */
+/* @field is untranslated (N_). */
 static gboolean
-check_code (Writer         *w,
-            const char     *value,
-            gboolean      (*check) (const char *),
-            const char     *field,
-            const char     *expected,
-            const Subject  *subject)
+check_code (Writer          *w,
+            const char      *value,
+            const CodeShape *shape,
+            const char      *field,
+            const Subject   *subject)
 {
-  if (value == NULL || !check (value))
+  if (value == NULL || !shape->check (value))
     {
       g_autofree char *quoted = quote_value (value ? value : "");
 
       /* TRANSLATORS: e.g. its unit code “12” is not 6 to 9 digits */
-      fail (w, subject, _("its %s %s is not %s"), _(field), quoted, _(expected));
+      fail (w, subject, _("its %s %s is not %s"), _(field), quoted, _(shape->expected));
       return FALSE;
     }
   return TRUE;
@@ -2631,13 +2643,10 @@ write_line (Writer              *w,
   Subject subject = { project ? SUBJECT_PROJECT_LINE : SUBJECT_BASIC_LINE, index + 1,
                       project ? project->code : line->unit, NULL };
 
-  if ((project == NULL && !check_code (w, line->unit, is_unit_code, N_("unit code"), N_("6 to 9 digits"), &subject))
-      || !check_code (w, line->function, is_function_code, N_("function code"), N_("7 digits starting with 2"),
-                      &subject)
-      || !check_code (w, line->econ_dept, is_econ_dept_code, N_("department economic code"),
-                      N_("5 digits starting with 3"), &subject)
-      || !check_code (w, line->econ_gov, is_econ_gov_code, N_("government economic code"),
-                      N_("5 digits starting with 5"), &subject)
+  if ((project == NULL && !check_code (w, line->unit, &UNIT_CODE, N_("unit code"), &subject))
+      || !check_code (w, line->function, &FUNCTION_CODE, N_("function code"), &subject)
+      || !check_code (w, line->econ_dept, &ECON_DEPT_CODE, N_("department economic code"), &subject)
+      || !check_code (w, line->econ_gov, &ECON_GOV_CODE, N_("government economic code"), &subject)
       || !check_enum (w, line->fund, YUSUAN_N_FUNDS, N_("fund"), &subject)
       || (project == NULL && !check_enum (w, line->category, YUSUAN_N_CATEGORIES, N_("category"), &subject)))
     return;
@@ -2669,9 +2678,9 @@ write_header (Writer         *w,
 
   if (!check_year (w, year, &budget)
       || !check_enum (w, yusuan_document_get_stage (document), YUSUAN_N_STAGES, N_("stage"), &budget)
-      || !check_code (w, code, is_department_code, N_("code"), N_("3 to 6 digits"), &department)
+      || !check_code (w, code, &DEPARTMENT_CODE, N_("code"), &department)
       || !check_name (w, name, N_("name"), &department)
-      || (region && *region && !check_code (w, region, is_region_code, N_("region"), N_("6 digits"), &department)))
+      || (region && *region && !check_code (w, region, &REGION_CODE, N_("region"), &department)))
     return;
 
   g_string_append (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -2706,7 +2715,7 @@ write_units (Writer         *w,
       const YusuanUnit *unit = yusuan_document_get_unit (document, i);
       Subject subject = { SUBJECT_UNIT, i + 1, unit->code, unit->name };
 
-      if (!check_code (w, unit->code, is_unit_code, N_("code"), N_("6 to 9 digits"), &subject)
+      if (!check_code (w, unit->code, &UNIT_CODE, N_("code"), &subject)
           || !check_name (w, unit->name, N_("name"), &subject)
           || !check_enum (w, unit->kind, YUSUAN_N_UNIT_KINDS, N_("kind"), &subject))
         return;
@@ -2731,7 +2740,7 @@ write_revenues (Writer         *w,
       const YusuanRevenue *revenue = yusuan_document_get_revenue (document, i);
       Subject subject = { SUBJECT_REVENUE, i + 1, revenue->unit };
 
-      if (!check_code (w, revenue->unit, is_unit_code, N_("unit code"), N_("6 to 9 digits"), &subject)
+      if (!check_code (w, revenue->unit, &UNIT_CODE, N_("unit code"), &subject)
           || !check_enum (w, revenue->source, YUSUAN_N_FUNDS, N_("source"), &subject))
         return;
       g_string_append (w->out, "    <revenue");
@@ -2772,9 +2781,9 @@ write_projects (Writer         *w,
       const YusuanProject *project = yusuan_document_get_project (document, i);
       Subject subject = { SUBJECT_PROJECT, i + 1, project->code, project->name };
 
-      if (!check_code (w, project->code, is_project_code, N_("code"), N_("6 to 32 letters and digits"), &subject)
+      if (!check_code (w, project->code, &PROJECT_CODE, N_("code"), &subject)
           || !check_name (w, project->name, N_("name"), &subject)
-          || !check_code (w, project->unit, is_unit_code, N_("unit code"), N_("6 to 9 digits"), &subject)
+          || !check_code (w, project->unit, &UNIT_CODE, N_("unit code"), &subject)
           || !check_enum (w, project->kind, YUSUAN_N_PROJECT_KINDS, N_("kind"), &subject)
           || !check_text (w, project->description, N_("description"), &subject))
         return;
@@ -2834,8 +2843,7 @@ write_optional_blocks (Writer         *w,
           Subject subject = { SUBJECT_PROCUREMENT_ITEM, i + 1 };
 
           if (!check_enum (w, item->category, YUSUAN_N_PROCUREMENT_CATEGORIES, N_("category"), &subject)
-              || (item->project && !check_code (w, item->project, is_project_code, N_("project code"),
-                                                N_("6 to 32 letters and digits"), &subject))
+              || (item->project && !check_code (w, item->project, &PROJECT_CODE, N_("project code"), &subject))
               || (item->name && !check_name (w, item->name, N_("name"), &subject)))
             return;
           g_string_append (out, "    <item");
