@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "yusuan-figures.h"
 #include "yusuan-table-private.h"
 
 /* Leaf columns of each table, in header order. */
@@ -322,13 +323,13 @@ update_project_key (Row                 *row,
 static int
 basic_class_column (const char *econ_dept)
 {
-  if (strncmp (econ_dept, "301", 3) == 0)
+  if (yusuan_econ_in_class (econ_dept, "301"))
     return T03_BASIC_WAGES;
-  if (strncmp (econ_dept, "303", 3) == 0)
+  if (yusuan_econ_in_class (econ_dept, "303"))
     return T03_BASIC_FAMILY;
-  if (strncmp (econ_dept, "302", 3) == 0)
+  if (yusuan_econ_in_class (econ_dept, "302"))
     return T03_BASIC_GOODS;
-  if (strncmp (econ_dept, "310", 3) == 0)
+  if (yusuan_econ_in_class (econ_dept, "310"))
     return T03_BASIC_CAPITAL;
   return -1;
 }
@@ -346,7 +347,7 @@ fund_group (YusuanFund fund)
 {
   if (yusuan_fund_is_appropriation (fund))
     return FUND_GROUP_GOVERNMENT;
-  if (fund == YUSUAN_FUND_FISCAL_SPECIAL_ACCOUNT || fund == YUSUAN_FUND_CARRYOVER_FISCAL_SPECIAL_ACCOUNT)
+  if (yusuan_fund_base (fund) == YUSUAN_FUND_FISCAL_SPECIAL_ACCOUNT)
     return FUND_GROUP_FSA;
   return FUND_GROUP_UNIT;
 }
