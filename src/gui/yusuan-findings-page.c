@@ -455,14 +455,6 @@ yusuan_findings_page_set_checker (YusuanFindingsPage *self,
     rebuild (self);
 }
 
-YusuanChecker *
-yusuan_findings_page_get_checker (YusuanFindingsPage *self)
-{
-  g_return_val_if_fail (YUSUAN_IS_FINDINGS_PAGE (self), NULL);
-
-  return self->checker;
-}
-
 void
 yusuan_findings_page_set_document (YusuanFindingsPage *self,
                                    YusuanDocument     *document,

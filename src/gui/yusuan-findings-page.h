@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (YusuanFindingsPage, yusuan_findings_page, YUSUAN, FINDINGS
 GtkWidget     *yusuan_findings_page_new          (void);
 void           yusuan_findings_page_set_checker  (YusuanFindingsPage *self,
                                                   YusuanChecker      *checker);
-YusuanChecker *yusuan_findings_page_get_checker  (YusuanFindingsPage *self);
 /* What the findings are about, for naming their subjects (projects,
  * indicators, lines) as the user knows them; NULL when no document is shown. */
 void           yusuan_findings_page_set_document (YusuanFindingsPage *self,

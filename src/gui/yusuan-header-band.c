@@ -299,14 +299,6 @@ yusuan_header_band_set_header (YusuanHeaderBand   *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-guint
-yusuan_header_band_get_depth (YusuanHeaderBand *self)
-{
-  g_return_val_if_fail (YUSUAN_IS_HEADER_BAND (self), 0);
-
-  return self->depth;
-}
-
 GtkWidget *
 yusuan_header_band_get_leaf_widget (YusuanHeaderBand *self,
                                     guint             leaf)

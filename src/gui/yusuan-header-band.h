@@ -23,7 +23,5 @@ void       yusuan_header_band_set_header (YusuanHeaderBand   *self,
 /* The header cell of leaf column @leaf, or NULL. */
 GtkWidget *yusuan_header_band_get_leaf_widget (YusuanHeaderBand *self,
                                                guint             leaf);
-/* The number of header rows (the tree's depth). */
-guint      yusuan_header_band_get_depth  (YusuanHeaderBand   *self);
 
 G_END_DECLS

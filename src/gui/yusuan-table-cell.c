@@ -192,14 +192,6 @@ yusuan_table_cell_get_row (YusuanTableCell *self)
   return self->item != NULL ? (int) yusuan_row_item_get_index (self->item) : -1;
 }
 
-YusuanRowItem *
-yusuan_table_cell_get_item (YusuanTableCell *self)
-{
-  g_return_val_if_fail (YUSUAN_IS_TABLE_CELL (self), NULL);
-
-  return self->item;
-}
-
 void
 yusuan_table_cell_set_item (YusuanTableCell *self,
                             YusuanRowItem   *item)

@@ -20,7 +20,6 @@ GtkWidget     *yusuan_table_cell_new               (guint              column,
 guint          yusuan_table_cell_get_column        (YusuanTableCell   *self);
 /* The row shown, or -1 while unbound. */
 int            yusuan_table_cell_get_row           (YusuanTableCell   *self);
-YusuanRowItem *yusuan_table_cell_get_item          (YusuanTableCell   *self);
 void           yusuan_table_cell_set_item          (YusuanTableCell   *self,
                                                     YusuanRowItem     *item);
 void           yusuan_table_cell_set_display_unit  (YusuanTableCell   *self,

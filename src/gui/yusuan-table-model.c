@@ -164,14 +164,6 @@ yusuan_table_model_new (YusuanTable *table)
   return self;
 }
 
-YusuanTable *
-yusuan_table_model_get_table (YusuanTableModel *self)
-{
-  g_return_val_if_fail (YUSUAN_IS_TABLE_MODEL (self), NULL);
-
-  return self->table;
-}
-
 YusuanRowItem *
 yusuan_table_model_peek_item (YusuanTableModel *self,
                               guint             row)
@@ -182,18 +174,4 @@ yusuan_table_model_peek_item (YusuanTableModel *self,
     return NULL;
 
   return g_ptr_array_index (self->items, row);
-}
-
-void
-yusuan_table_model_refresh (YusuanTableModel *self)
-{
-  g_return_if_fail (YUSUAN_IS_TABLE_MODEL (self));
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      YusuanRowItem *item = g_ptr_array_index (self->items, i);
-
-      if (item != NULL)
-        yusuan_row_item_changed (item);
-    }
 }

@@ -16,11 +16,8 @@ G_DECLARE_FINAL_TYPE (YusuanTableModel, yusuan_table_model, YUSUAN, TABLE_MODEL,
 /* Items are made when first asked for and kept, so that ::cell-changed
  * reaches exactly the one item a cell shows. */
 YusuanTableModel *yusuan_table_model_new        (YusuanTable      *table);
-YusuanTable      *yusuan_table_model_get_table  (YusuanTableModel *self);
 /* The item of @row if it was ever asked for, else NULL (nothing to notify). */
 YusuanRowItem    *yusuan_table_model_peek_item  (YusuanTableModel *self,
                                                  guint             row);
-/* Every item made so far changed (the display unit, say). */
-void              yusuan_table_model_refresh    (YusuanTableModel *self);
 
 G_END_DECLS

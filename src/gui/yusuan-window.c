@@ -1632,23 +1632,6 @@ yusuan_window_get_page_widget (YusuanWindow *self,
 }
 
 void
-yusuan_window_add_page (YusuanWindow *self,
-                        const char   *name,
-                        const char   *section,
-                        const char   *title,
-                        const char   *subtitle,
-                        GtkWidget    *page)
-{
-  g_return_if_fail (YUSUAN_IS_WINDOW (self));
-  g_return_if_fail (name != NULL && title != NULL);
-  g_return_if_fail (GTK_IS_WIDGET (page));
-
-  gtk_stack_add_named (GTK_STACK (self->content_stack), page, name);
-  add_sidebar_row (self, name, section, title, subtitle);
-  gtk_list_box_invalidate_headers (GTK_LIST_BOX (self->sidebar));
-}
-
-void
 yusuan_window_activate_finding (YusuanWindow *self,
                                 guint         index)
 {

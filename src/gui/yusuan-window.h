@@ -54,14 +54,6 @@ const char      *yusuan_window_get_page        (YusuanWindow      *self);
 /* The widget of page @name (made when first asked for), or NULL. */
 GtkWidget       *yusuan_window_get_page_widget (YusuanWindow      *self,
                                                 const char        *name);
-/* Adds a page with its sidebar row under @section ("tables", "editing",
- * "checks"); editors that come later plug in here. */
-void             yusuan_window_add_page        (YusuanWindow      *self,
-                                                const char        *name,
-                                                const char        *section,
-                                                const char        *title,
-                                                const char        *subtitle,
-                                                GtkWidget         *page);
 /* Goes to where the @index-th finding of the checker is fixed. */
 void             yusuan_window_activate_finding (YusuanWindow     *self,
                                                  guint             index);
