@@ -1423,7 +1423,6 @@ yusuan_window_new (YusuanApplication *application)
   settings = application ? yusuan_application_get_settings (application) : NULL;
   if (settings != NULL)
     {
-      g_autofree char *unit = g_settings_get_string (settings, "display-unit");
       int width = g_settings_get_int (settings, "window-width");
       int height = g_settings_get_int (settings, "window-height");
       int position = g_settings_get_int (settings, "sidebar-position");
@@ -1436,7 +1435,8 @@ yusuan_window_new (YusuanApplication *application)
       if (position > 0)
         gtk_paned_set_position (GTK_PANED (self->paned), position);
       g_action_group_change_action_state (G_ACTION_GROUP (self), "display-unit",
-                                          g_variant_new_string (g_strcmp0 (unit, "yuan") == 0 ? "yuan" : "wan"));
+                                          g_variant_new_string (yusuan_application_get_display_unit (application)
+                                                                == YUSUAN_DISPLAY_YUAN ? "yuan" : "wan"));
     }
 
   return self;
