@@ -15,10 +15,10 @@
 
 #include "yusuan-report-private.h"
 
-static void
-io_error (GError     **error,
-          const char  *path,
-          int          saved_errno)
+void
+report_io_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
 {
   g_autofree char *name = g_filename_display_name (path);
 
@@ -105,7 +105,7 @@ report_output_open (ReportOutput  *out,
           out->temp = make_temp (g_get_tmp_dir (), "yusuan-report", FALSE, NULL, &saved_errno);
           if (out->temp == NULL)
             {
-              io_error (error, path, saved_errno);
+              report_io_error (error, path, saved_errno);
               report_output_abort (out);
               return FALSE;
             }
@@ -116,7 +116,7 @@ report_output_open (ReportOutput  *out,
           out->fd = g_open (out->target, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
           if (out->fd < 0)
             {
-              io_error (error, path, errno);
+              report_io_error (error, path, errno);
               report_output_abort (out);
               return FALSE;
             }
@@ -131,7 +131,7 @@ report_output_open (ReportOutput  *out,
     out->temp = make_temp (dir, base, !by_name, &out->fd, &saved_errno);
     if (out->temp == NULL)
       {
-        io_error (error, path, saved_errno);
+        report_io_error (error, path, saved_errno);
         report_output_abort (out);
         return FALSE;
       }
@@ -235,7 +235,7 @@ report_output_commit (ReportOutput  *out,
     }
 
   if (!ok)
-    io_error (error, out->path, saved_errno);
+    report_io_error (error, out->path, saved_errno);
   report_output_abort (out);
   return ok;
 }
@@ -273,7 +273,7 @@ report_replace_file (const char  *path,
         continue;
       if (written <= 0)
         {
-          io_error (error, path, written < 0 ? errno : ENOSPC);
+          report_io_error (error, path, written < 0 ? errno : ENOSPC);
           report_output_abort (&out);
           return FALSE;
         }

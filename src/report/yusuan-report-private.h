@@ -89,6 +89,11 @@ gboolean            report_output_commit         (ReportOutput      *out,
 /* Removes what was written, never the target; frees @out. */
 void                report_output_abort          (ReportOutput      *out);
 
+/* "Cannot write “@path”: the system's reason for @saved_errno". */
+void                report_io_error              (GError           **error,
+                                                  const char        *path,
+                                                  int                saved_errno);
+
 /* Writes @contents to @path as above. */
 gboolean            report_replace_file          (const char        *path,
                                                   const char        *contents,

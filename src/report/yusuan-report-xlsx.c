@@ -465,11 +465,8 @@ yusuan_report_write_xlsx (YusuanDocument     *document,
   workbook = workbook_new_opt (out.file, &options);
   if (workbook == NULL)
     {
-      g_autofree char *name = g_filename_display_name (path);
-
       report_output_abort (&out);
-      g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_IO,
-                   _("Cannot write “%1$s”: %2$s"), name, g_strerror (ENOMEM));
+      report_io_error (error, path, ENOMEM);
       return FALSE;
     }
 

@@ -887,17 +887,6 @@ write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-io_error (GError     **error,
-          const char  *path,
-          int          saved_errno)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_IO,
-               _("Cannot write “%1$s”: %2$s"), name, g_strerror (saved_errno));
-}
-
 gboolean
 yusuan_report_write_pdf (YusuanReport  *self,
                          const char    *path,
@@ -956,7 +945,7 @@ yusuan_report_write_pdf (YusuanReport  *self,
 
       report_output_abort (&out);
       if (status == CAIRO_STATUS_WRITE_ERROR)
-        io_error (error, path, sink.saved_errno);
+        report_io_error (error, path, sink.saved_errno);
       else
         g_set_error (error, YUSUAN_REPORT_ERROR, YUSUAN_REPORT_ERROR_RENDER,
                      /* Translators: %1$s a file name, %2$s cairo's reason */
