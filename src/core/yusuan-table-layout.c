@@ -359,6 +359,27 @@ total_label (void)
   return _("Total");
 }
 
+/* 一般公共预算 (小计, 其中：财政拨款), 政府性基金, 国有资本经营预算: four
+ * leaves from @first, headed alike in tables 02, 04 and 07. */
+static void
+appropriation_columns (YusuanTable *self,
+                       guint        first)
+{
+  /* Translators: 一般公共预算 */
+  table_column_group (self, "general-public-budget", _("General public budget"));
+  /* Translators: 小计 */
+  table_column_leaf (self, first, "fund-general-public-budget", _("Subtotal"), YUSUAN_COLUMN_AMOUNT);
+  /* Translators: 其中：财政拨款 */
+  table_column_leaf (self, first + 1, "fund-general-public-budget-appropriation",
+                     _("Of which: fiscal appropriation"), YUSUAN_COLUMN_AMOUNT);
+  table_column_end (self);
+  /* Translators: 政府性基金 */
+  table_column_leaf (self, first + 2, "fund-government-fund", _("Government fund"), YUSUAN_COLUMN_AMOUNT);
+  /* Translators: 国有资本经营预算 */
+  table_column_leaf (self, first + 3, "fund-state-capital", _("State capital operation budget"),
+                     YUSUAN_COLUMN_AMOUNT);
+}
+
 /* ===== 预算01表 部门收支总体情况表 ===== */
 
 static void
@@ -572,18 +593,7 @@ t02_columns (YusuanTable *self)
   table_column_group (self, "current", _("Current-year revenue"));
   /* Translators: 合计 */
   table_column_leaf (self, T02_CURRENT_TOTAL, "current-total", _("Total"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 一般公共预算 */
-  table_column_group (self, "general-public-budget", _("General public budget"));
-  /* Translators: 小计 */
-  table_column_leaf (self, T02_GPB, "fund-general-public-budget", _("Subtotal"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 其中：财政拨款 */
-  table_column_leaf (self, T02_GPB_APPROPRIATION, "fund-general-public-budget-appropriation",
-                     _("Of which: fiscal appropriation"), YUSUAN_COLUMN_AMOUNT);
-  table_column_end (self);
-  /* Translators: 政府性基金 */
-  table_column_leaf (self, T02_GF, "fund-government-fund", _("Government fund"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 国有资本经营预算 */
-  table_column_leaf (self, T02_SC, "fund-state-capital", _("State capital operation budget"), YUSUAN_COLUMN_AMOUNT);
+  appropriation_columns (self, T02_GPB);
   /* Translators: 财政专户管理资金收入 */
   table_column_leaf (self, T02_FSA, "fund-fiscal-special-account",
                      _("Revenue of funds managed in fiscal special accounts"), YUSUAN_COLUMN_AMOUNT);
@@ -851,18 +861,7 @@ t04_columns (YusuanTable *self)
   table_column_leaf (self, T04_ITEM, "item", _("Item"), YUSUAN_COLUMN_TEXT);
   /* Translators: 合计 (金额 on the revenue side) */
   table_column_leaf (self, T04_TOTAL, "total", _("Total"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 一般公共预算 */
-  table_column_group (self, "general-public-budget", _("General public budget"));
-  /* Translators: 小计 */
-  table_column_leaf (self, T04_GPB, "fund-general-public-budget", _("Subtotal"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 其中：财政拨款 */
-  table_column_leaf (self, T04_GPB_APPROPRIATION, "fund-general-public-budget-appropriation",
-                     _("Of which: fiscal appropriation"), YUSUAN_COLUMN_AMOUNT);
-  table_column_end (self);
-  /* Translators: 政府性基金 */
-  table_column_leaf (self, T04_GF, "fund-government-fund", _("Government fund"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 国有资本经营预算 */
-  table_column_leaf (self, T04_SC, "fund-state-capital", _("State capital operation budget"), YUSUAN_COLUMN_AMOUNT);
+  appropriation_columns (self, T04_GPB);
 }
 
 static void
@@ -1092,18 +1091,7 @@ t07_columns (YusuanTable *self)
   table_column_end (self);
   /* Translators: 总计 */
   table_column_leaf (self, T07_TOTAL, "total", _("Grand total"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 一般公共预算 */
-  table_column_group (self, "general-public-budget", _("General public budget"));
-  /* Translators: 小计 */
-  table_column_leaf (self, T07_GPB, "fund-general-public-budget", _("Subtotal"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 其中：财政拨款 */
-  table_column_leaf (self, T07_GPB_APPROPRIATION, "fund-general-public-budget-appropriation",
-                     _("Of which: fiscal appropriation"), YUSUAN_COLUMN_AMOUNT);
-  table_column_end (self);
-  /* Translators: 政府性基金 */
-  table_column_leaf (self, T07_GF, "fund-government-fund", _("Government fund"), YUSUAN_COLUMN_AMOUNT);
-  /* Translators: 国有资本经营预算 */
-  table_column_leaf (self, T07_SC, "fund-state-capital", _("State capital operation budget"), YUSUAN_COLUMN_AMOUNT);
+  appropriation_columns (self, T07_GPB);
   /* Translators: 上年结转结余 (every carry-over fund) */
   table_column_leaf (self, T07_CARRYOVER, "carryover", _("Carry-over from the previous year"), YUSUAN_COLUMN_AMOUNT);
   /* Translators: 财政专户管理资金收入 */
