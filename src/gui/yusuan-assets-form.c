@@ -154,11 +154,7 @@ apply_clicked_cb (YusuanAssetsForm *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_assets_form_apply (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
-      gtk_widget_set_visible (self->message_label, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->message_label, error);
 }
 
 static void
@@ -178,12 +174,8 @@ yusuan_assets_form_set_document (YusuanEditorPage *page,
 {
   YusuanAssetsForm *self = YUSUAN_ASSETS_FORM (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
 }
 
@@ -200,16 +192,8 @@ yusuan_assets_form_dispose (GObject *object)
 {
   YusuanAssetsForm *self = YUSUAN_ASSETS_FORM (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_ASSETS_FORM);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_watch (self, &self->document, NULL, NULL);
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_ASSETS_FORM);
 
   G_OBJECT_CLASS (yusuan_assets_form_parent_class)->dispose (object);
 }
@@ -239,19 +223,9 @@ yusuan_assets_form_init (YusuanAssetsForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint a = 0; a < YUSUAN_N_ASSETS; a++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), asset_label (a));
-      gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0);
-      gtk_widget_add_css_class (row, "numeric");
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (apply_clicked_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
-      self->entries[a] = row;
-    }
+    self->entries[a] = yusuan_editor_add_figure_row (self->group, asset_label (a), GTK_INPUT_PURPOSE_DIGITS,
+                                                     G_CALLBACK (entry_changed_cb), G_CALLBACK (apply_clicked_cb),
+                                                     self, NULL);
   load (self);
 }
 

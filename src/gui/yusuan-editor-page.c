@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "yusuan-editor-page.h"
@@ -180,4 +181,80 @@ yusuan_editor_update_form_bar (GtkWidget  *apply_button,
   gtk_widget_set_sensitive (revert_button, changed && !read_only);
   gtk_label_set_label (GTK_LABEL (message_label), problem ? problem : "");
   gtk_widget_set_visible (message_label, problem != NULL);
+}
+
+void
+yusuan_editor_watch (gpointer  page,
+                     gpointer  slot,
+                     gpointer  object,
+                     GCallback changed_cb)
+{
+  GObject **held = slot;
+
+  if (*held != NULL)
+    g_signal_handlers_disconnect_by_data (*held, page);
+  (g_set_object) (held, object);
+  if (object != NULL)
+    g_signal_connect_object (object, "changed", changed_cb, page, G_CONNECT_SWAPPED);
+}
+
+void
+yusuan_editor_dispose_template (GtkWidget *page,
+                                GType      page_type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (page, page_type);
+  while ((child = gtk_widget_get_first_child (page)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+GtkWidget *
+yusuan_editor_add_figure_row (GtkWidget        *group,
+                              const char       *title,
+                              GtkInputPurpose   purpose,
+                              GCallback         changed_cb,
+                              GCallback         activated_cb,
+                              gpointer          page,
+                              GtkWidget       **suffix)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0);
+  gtk_widget_add_css_class (row, "numeric");
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
+  g_signal_connect_swapped (row, "changed", changed_cb, page);
+  g_signal_connect_swapped (row, "entry-activated", activated_cb, page);
+  if (suffix != NULL)
+    {
+      *suffix = gtk_label_new (NULL);
+      gtk_widget_add_css_class (*suffix, "dim-label");
+      gtk_widget_add_css_class (*suffix, "numeric");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), *suffix);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+void
+yusuan_editor_convert_amount_entries (GtkWidget *const  *entries,
+                                      guint              n,
+                                      YusuanDisplayUnit  from,
+                                      YusuanDisplayUnit  to)
+{
+  for (guint i = 0; i < n; i++)
+    yusuan_editor_convert_amount_text (GTK_EDITABLE (entries[i]), from, to);
+}
+
+void
+yusuan_editor_show_apply_error (GtkWidget    *page,
+                                GtkWidget    *message_label,
+                                const GError *error)
+{
+  gtk_label_set_label (GTK_LABEL (message_label), error->message);
+  gtk_widget_set_visible (message_label, TRUE);
+  gtk_widget_error_bell (page);
 }

@@ -72,6 +72,35 @@ char     *yusuan_editor_format_amount         (YusuanAmount         amount,
 void      yusuan_editor_convert_amount_text   (GtkEditable         *editable,
                                                YusuanDisplayUnit    from,
                                                YusuanDisplayUnit    to);
+/* Makes *@slot hold @object (a document or a checker) and follows its
+ * "changed" with @changed_cb, called as changed_cb (@page, …); the object
+ * held before is let go and no longer followed.  @object NULL only lets go. */
+void      yusuan_editor_watch                 (gpointer             page,
+                                               gpointer             slot,
+                                               gpointer             object,
+                                               GCallback            changed_cb);
+/* Clears a page's template and whatever else it holds as children. */
+void      yusuan_editor_dispose_template      (GtkWidget           *page,
+                                               GType                page_type);
+/* Appends to @group a row in which one figure is typed: its changes and
+ * Enter go to @changed_cb and @activated_cb (called with @page).  With
+ * @suffix, a dimmed figure beside the entry, for the page to fill. */
+GtkWidget *yusuan_editor_add_figure_row       (GtkWidget           *group,
+                                               const char          *title,
+                                               GtkInputPurpose      purpose,
+                                               GCallback            changed_cb,
+                                               GCallback            activated_cb,
+                                               gpointer             page,
+                                               GtkWidget          **suffix);
+/* yusuan_editor_convert_amount_text on each of @n entries. */
+void      yusuan_editor_convert_amount_entries (GtkWidget *const   *entries,
+                                                guint               n,
+                                                YusuanDisplayUnit   from,
+                                                YusuanDisplayUnit   to);
+/* Says why Apply failed, where the form's problems show, with a bell. */
+void      yusuan_editor_show_apply_error      (GtkWidget           *page,
+                                               GtkWidget           *message_label,
+                                               const GError        *error);
 /* The Apply/Revert bar of a form that edits a copy: Apply while something
  * changed and nothing is wrong, the first problem shown beside them. */
 void      yusuan_editor_update_form_bar       (GtkWidget           *apply_button,

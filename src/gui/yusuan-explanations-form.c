@@ -254,11 +254,7 @@ apply_clicked_cb (YusuanExplanationsForm *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_explanations_form_apply (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
-      gtk_widget_set_visible (self->message_label, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->message_label, error);
 }
 
 static void
@@ -278,17 +274,9 @@ yusuan_explanations_form_set_document (YusuanEditorPage *page,
 {
   YusuanExplanationsForm *self = YUSUAN_EXPLANATIONS_FORM (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_set_object (&self->document, document);
-  g_set_object (&self->checker, checker);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
+  yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  if (checker != NULL)
-    g_signal_connect_object (checker, "changed", G_CALLBACK (checker_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
 }
 
@@ -341,13 +329,7 @@ yusuan_explanations_form_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->document);
   g_clear_object (&self->checker);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_EXPLANATIONS_FORM);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_EXPLANATIONS_FORM);
   g_ptr_array_set_size (self->topics, 0);
 
   G_OBJECT_CLASS (yusuan_explanations_form_parent_class)->dispose (object);

@@ -326,13 +326,7 @@ yusuan_indicator_editor_dispose (GObject *object)
   YusuanIndicatorEditor *self = YUSUAN_INDICATOR_EDITOR (object);
 
   g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_INDICATOR_EDITOR);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_INDICATOR_EDITOR);
 
   G_OBJECT_CLASS (yusuan_indicator_editor_parent_class)->dispose (object);
 }

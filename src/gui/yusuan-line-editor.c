@@ -300,13 +300,7 @@ yusuan_line_editor_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->catalog, yusuan_catalog_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_LINE_EDITOR);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_LINE_EDITOR);
 
   G_OBJECT_CLASS (yusuan_line_editor_parent_class)->dispose (object);
 }

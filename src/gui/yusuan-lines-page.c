@@ -499,19 +499,15 @@ yusuan_lines_page_set_document (YusuanEditorPage *page,
 {
   YusuanLinesPage *self = YUSUAN_LINES_PAGE (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_set_object (&self->document, document);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   if (self->catalog != catalog)
     {
       g_clear_pointer (&self->catalog, yusuan_catalog_unref);
       self->catalog = catalog ? yusuan_catalog_ref (catalog) : NULL;
     }
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A city's hundred thousand lines are listed when first looked at, not
    * while the document opens. */
@@ -559,20 +555,12 @@ yusuan_lines_page_dispose (GObject *object)
 {
   YusuanLinesPage *self = YUSUAN_LINES_PAGE (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_object (&self->document);
+  yusuan_editor_watch (self, &self->document, NULL, NULL);
   g_clear_pointer (&self->catalog, yusuan_catalog_unref);
   g_hash_table_remove_all (self->bound);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_LINES_PAGE);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_LINES_PAGE);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   if (self->selection != NULL)

@@ -599,11 +599,7 @@ apply_clicked_cb (YusuanPerformancePage *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_performance_page_apply (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
-      gtk_widget_set_visible (self->message_label, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->message_label, error);
 }
 
 static void
@@ -623,18 +619,10 @@ yusuan_performance_page_set_document (YusuanEditorPage *page,
 {
   YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_set_object (&self->document, document);
-  g_set_object (&self->checker, checker);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
+  yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  if (checker != NULL)
-    g_signal_connect_object (checker, "changed", G_CALLBACK (checker_changed_cb), self, G_CONNECT_SWAPPED);
   load_entries (self);
   fill_indicators (self);
 }
@@ -693,13 +681,7 @@ yusuan_performance_page_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_ptr_array_set_size (self->duties, 0);
   g_ptr_array_set_size (self->tasks, 0);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PERFORMANCE_PAGE);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PERFORMANCE_PAGE);
 
   G_OBJECT_CLASS (yusuan_performance_page_parent_class)->dispose (object);
 }

@@ -266,11 +266,7 @@ apply_clicked_cb (YusuanPriorYearForm *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_prior_year_form_apply (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
-      gtk_widget_set_visible (self->message_label, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->message_label, error);
 }
 
 static void
@@ -290,12 +286,8 @@ yusuan_prior_year_form_set_document (YusuanEditorPage *page,
 {
   YusuanPriorYearForm *self = YUSUAN_PRIOR_YEAR_FORM (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
 }
 
@@ -315,8 +307,7 @@ yusuan_prior_year_form_set_display_unit (YusuanEditorPage  *page,
     }
 
   self->loading = TRUE;
-  for (guint k = 0; k < YUSUAN_N_PRIOR_KEYS; k++)
-    yusuan_editor_convert_amount_text (GTK_EDITABLE (self->entries[k]), old, unit);
+  yusuan_editor_convert_amount_entries (self->entries, YUSUAN_N_PRIOR_KEYS, old, unit);
   self->loading = FALSE;
   check (self);
 }
@@ -364,16 +355,8 @@ yusuan_prior_year_form_dispose (GObject *object)
 {
   YusuanPriorYearForm *self = YUSUAN_PRIOR_YEAR_FORM (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PRIOR_YEAR_FORM);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_watch (self, &self->document, NULL, NULL);
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PRIOR_YEAR_FORM);
 
   G_OBJECT_CLASS (yusuan_prior_year_form_parent_class)->dispose (object);
 }
@@ -406,24 +389,9 @@ yusuan_prior_year_form_init (YusuanPriorYearForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint k = 0; k < YUSUAN_N_PRIOR_KEYS; k++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *compare = gtk_label_new (NULL);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), yusuan_prior_key_label (k));
-      gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0);
-      gtk_widget_add_css_class (row, "numeric");
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (apply_clicked_cb), self);
-      gtk_widget_add_css_class (compare, "dim-label");
-      gtk_widget_add_css_class (compare, "numeric");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), compare);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
-      self->entries[k] = row;
-      self->compare_labels[k] = compare;
-    }
+    self->entries[k] = yusuan_editor_add_figure_row (self->group, yusuan_prior_key_label (k), GTK_INPUT_PURPOSE_NUMBER,
+                                                     G_CALLBACK (entry_changed_cb), G_CALLBACK (apply_clicked_cb),
+                                                     self, &self->compare_labels[k]);
   load (self);
 }
 

@@ -523,11 +523,7 @@ apply_clicked_cb (YusuanProcurementForm *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_procurement_form_apply (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
-      gtk_widget_set_visible (self->message_label, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->message_label, error);
 }
 
 static void
@@ -547,12 +543,8 @@ yusuan_procurement_form_set_document (YusuanEditorPage *page,
 {
   YusuanProcurementForm *self = YUSUAN_PROCUREMENT_FORM (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
 }
 
@@ -616,17 +608,9 @@ yusuan_procurement_form_dispose (GObject *object)
 {
   YusuanProcurementForm *self = YUSUAN_PROCUREMENT_FORM (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
+  yusuan_editor_watch (self, &self->document, NULL, NULL);
   g_clear_handle_id (&self->check_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROCUREMENT_FORM);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROCUREMENT_FORM);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (yusuan_procurement_form_parent_class)->dispose (object);

@@ -682,11 +682,7 @@ apply_clicked_cb (YusuanProjectEditor *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_project_editor_apply_fields (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->fields_message), error->message);
-      gtk_widget_set_visible (self->fields_message, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->fields_message, error);
 }
 
 static void
@@ -777,13 +773,7 @@ yusuan_project_editor_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
   self->scroll_tick_id = 0;
   g_clear_weak_pointer (&self->scroll_target);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROJECT_EDITOR);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROJECT_EDITOR);
 
   G_OBJECT_CLASS (yusuan_project_editor_parent_class)->dispose (object);
 }
@@ -871,14 +861,10 @@ yusuan_project_editor_set_document (YusuanProjectEditor *self,
 {
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
-  g_set_object (&self->document, document);
-  g_set_object (&self->checker, checker);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
+  yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
   if (self->catalog != catalog)
     {
       g_clear_pointer (&self->catalog, yusuan_catalog_unref);
@@ -888,10 +874,6 @@ yusuan_project_editor_set_document (YusuanProjectEditor *self,
   self->project_id = 0;
   self->fields_dirty = FALSE;
 
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  if (checker != NULL)
-    g_signal_connect_object (checker, "changed", G_CALLBACK (checker_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (document != NULL)
     refresh (self);

@@ -632,15 +632,11 @@ yusuan_projects_page_set_document (YusuanEditorPage *page,
 {
   YusuanProjectsPage *self = YUSUAN_PROJECTS_PAGE (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
 
-  g_set_object (&self->document, document);
-  g_set_object (&self->checker, checker);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
+  yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
   if (self->catalog != catalog)
     {
       g_clear_pointer (&self->catalog, yusuan_catalog_unref);
@@ -648,10 +644,6 @@ yusuan_projects_page_set_document (YusuanEditorPage *page,
     }
   self->read_only = !!read_only;
 
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  if (checker != NULL)
-    g_signal_connect_object (checker, "changed", G_CALLBACK (checker_changed_cb), self, G_CONNECT_SWAPPED);
 
   yusuan_project_editor_set_document (YUSUAN_PROJECT_EDITOR (self->editor), document, catalog, checker, read_only);
   gtk_widget_set_sensitive (self->add_button, !read_only && document != NULL);
@@ -735,13 +727,7 @@ yusuan_projects_page_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_hash_table_remove_all (self->bound);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROJECTS_PAGE);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROJECTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);

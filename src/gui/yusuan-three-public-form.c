@@ -195,11 +195,7 @@ apply_clicked_cb (YusuanThreePublicForm *self)
   g_autoptr(GError) error = NULL;
 
   if (!yusuan_three_public_form_apply (self, &error))
-    {
-      gtk_label_set_label (GTK_LABEL (self->message_label), error->message);
-      gtk_widget_set_visible (self->message_label, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-    }
+    yusuan_editor_show_apply_error (GTK_WIDGET (self), self->message_label, error);
 }
 
 static void
@@ -219,12 +215,8 @@ yusuan_three_public_form_set_document (YusuanEditorPage *page,
 {
   YusuanThreePublicForm *self = YUSUAN_THREE_PUBLIC_FORM (page);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   self->read_only = !!read_only;
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
 }
 
@@ -244,8 +236,7 @@ yusuan_three_public_form_set_display_unit (YusuanEditorPage  *page,
     }
 
   self->loading = TRUE;
-  for (guint t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
-    yusuan_editor_convert_amount_text (GTK_EDITABLE (self->entries[t]), old, unit);
+  yusuan_editor_convert_amount_entries (self->entries, YUSUAN_N_THREE_PUBLIC, old, unit);
   self->loading = FALSE;
   check (self);
 }
@@ -290,16 +281,8 @@ yusuan_three_public_form_dispose (GObject *object)
 {
   YusuanThreePublicForm *self = YUSUAN_THREE_PUBLIC_FORM (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_THREE_PUBLIC_FORM);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  yusuan_editor_watch (self, &self->document, NULL, NULL);
+  yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_THREE_PUBLIC_FORM);
 
   G_OBJECT_CLASS (yusuan_three_public_form_parent_class)->dispose (object);
 }
@@ -330,25 +313,9 @@ yusuan_three_public_form_init (YusuanThreePublicForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *unit = gtk_label_new (NULL);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), yusuan_three_public_label (t));
-      gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0);
-      gtk_widget_add_css_class (row, "numeric");
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (apply_clicked_cb), self);
-      gtk_widget_add_css_class (unit, "dim-label");
-      gtk_widget_add_css_class (unit, "numeric");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
-      self->entries[t] = row;
-      self->line_labels[t] = unit;
-    }
+    self->entries[t] = yusuan_editor_add_figure_row (self->group, yusuan_three_public_label (t), GTK_INPUT_PURPOSE_NUMBER,
+                                                     G_CALLBACK (entry_changed_cb), G_CALLBACK (apply_clicked_cb),
+                                                     self, &self->line_labels[t]);
 
   self->total_row = adw_action_row_new ();
   /* Translators: the total of the four 三公 items (合计) */
