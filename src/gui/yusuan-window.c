@@ -1753,9 +1753,14 @@ yusuan_window_save_to (YusuanWindow  *self,
   self->loaded->imported = FALSE;
   /* A read-only budget saved under a name of its own is the user's to edit. */
   if (self->read_only)
-    for (guint i = 0; i < N_EDITOR_PAGES; i++)
-      yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->loaded->document,
-                                       self->loaded->catalog, self->loaded->checker, FALSE);
+    {
+      for (guint i = 0; i < N_EDITOR_PAGES; i++)
+        yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->loaded->document,
+                                         self->loaded->catalog, self->loaded->checker, FALSE);
+      for (guint i = 0; i < YUSUAN_N_TABLES; i++)
+        if (self->table_views[i] != NULL)
+          yusuan_table_view_set_read_only (YUSUAN_TABLE_VIEW (self->table_views[i]), FALSE);
+    }
   self->read_only = FALSE;
   yusuan_document_mark_saved (document (self));
   add_recent (self, file, FALSE);
