@@ -258,6 +258,31 @@ function_rows (YusuanTable  *self,
   return n;
 }
 
+/* A 类 of the expenditure side of tables 01 and 04 (sorted under @section):
+ * the line's first three digits, one level in. */
+static Row *
+overview_class_row (YusuanTable *self,
+                    const char  *code,
+                    const char  *section)
+{
+  Row *row = function_row (self, code, MIN (strlen (code), 3), section, CSV_IF_DATA);
+
+  row->pub.depth = 1;
+  return row;
+}
+
+/* Every 类 of the year in the official order, empty ones too. */
+static void
+overview_class_rows (YusuanTable *self,
+                     const char  *section)
+{
+  const char *const *classes = self->catalog
+    ? yusuan_catalog_get_children (self->catalog, YUSUAN_CLASSIFICATION_FUNCTION, NULL) : NULL;
+
+  for (guint i = 0; classes && classes[i]; i++)
+    overview_class_row (self, classes[i], section)->is_static = TRUE;
+}
+
 static Row *
 economic_row (YusuanTable *self,
               const char  *dept,
@@ -394,8 +419,6 @@ t01_columns (YusuanTable *self)
 static void
 t01_static_rows (YusuanTable *self)
 {
-  const char *const *classes = self->catalog
-    ? yusuan_catalog_get_children (self->catalog, YUSUAN_CLASSIFICATION_FUNCTION, NULL) : NULL;
 
   fixed_row (self, FIXED_REVENUE_HEADING, "revenue", YUSUAN_ROW_HEADING, 0, "00", CSV_NEVER);
   for (YusuanFund f = 0; f < YUSUAN_N_FUNDS; f++)
@@ -411,14 +434,7 @@ t01_static_rows (YusuanTable *self)
   fixed_row (self, FIXED_REVENUE_TOTAL, "revenue-total", YUSUAN_ROW_TOTAL, 0, "04", CSV_ALWAYS);
 
   fixed_row (self, FIXED_EXPENDITURE_HEADING, "expenditure", YUSUAN_ROW_HEADING, 0, "10", CSV_NEVER);
-  /* Every 类 of the year in the official order, empty ones too. */
-  for (guint i = 0; classes && classes[i]; i++)
-    {
-      Row *row = function_row (self, classes[i], strlen (classes[i]), "11", CSV_IF_DATA);
-
-      row->is_static = TRUE;
-      row->pub.depth = 1;
-    }
+  overview_class_rows (self, "11");
   fixed_row (self, FIXED_EXPENDITURE_CURRENT, "expenditure-current-year", YUSUAN_ROW_TOTAL, 0, "12", CSV_ALWAYS);
   fixed_row (self, FIXED_CARRYOVER_OUT, "carryover-out", YUSUAN_ROW_SOURCE, 0, "13", CSV_ALWAYS);
   fixed_row (self, FIXED_EXPENDITURE_TOTAL, "expenditure-total", YUSUAN_ROW_TOTAL, 0, "14", CSV_ALWAYS);
@@ -432,11 +448,8 @@ t01_line (YusuanTable       *self,
 {
   static const guint columns[] = { T01_AMOUNT };
   Row *rows[3];
-  Row *class;
 
-  class = function_row (self, line->function, MIN (strlen (line->function), 3), "11", CSV_IF_DATA);
-  class->pub.depth = 1;
-  rows[0] = class;
+  rows[0] = overview_class_row (self, line->function, "11");
   rows[1] = fixed (self, FIXED_EXPENDITURE_CURRENT);
   rows[2] = fixed (self, FIXED_EXPENDITURE_TOTAL);
   add_cells (self, rows, 3, columns, 1, line->amount, sign);
@@ -874,8 +887,6 @@ t04_static_rows (YusuanTable *self)
     YUSUAN_FUND_CARRYOVER_GENERAL_PUBLIC_BUDGET, YUSUAN_FUND_CARRYOVER_GOVERNMENT_FUND,
     YUSUAN_FUND_CARRYOVER_STATE_CAPITAL,
   };
-  const char *const *classes = self->catalog
-    ? yusuan_catalog_get_children (self->catalog, YUSUAN_CLASSIFICATION_FUNCTION, NULL) : NULL;
 
   fixed_row (self, FIXED_REVENUE_HEADING, "revenue", YUSUAN_ROW_HEADING, 0, "00", CSV_NEVER);
   fixed_row (self, FIXED_REVENUE_CURRENT, "revenue-current-year", YUSUAN_ROW_TOTAL, 0, "01", CSV_ALWAYS);
@@ -899,13 +910,7 @@ t04_static_rows (YusuanTable *self)
 
   fixed_row (self, FIXED_EXPENDITURE_HEADING, "expenditure", YUSUAN_ROW_HEADING, 0, "10", CSV_NEVER);
   fixed_row (self, FIXED_EXPENDITURE_CURRENT, "expenditure-current-year", YUSUAN_ROW_TOTAL, 0, "11", CSV_ALWAYS);
-  for (guint i = 0; classes && classes[i]; i++)
-    {
-      Row *row = function_row (self, classes[i], strlen (classes[i]), "12", CSV_IF_DATA);
-
-      row->is_static = TRUE;
-      row->pub.depth = 1;
-    }
+  overview_class_rows (self, "12");
   fixed_row (self, FIXED_CARRYOVER_OUT, "carryover-out", YUSUAN_ROW_SOURCE, 0, "13", CSV_ALWAYS);
   fixed_row (self, FIXED_EXPENDITURE_TOTAL, "expenditure-total", YUSUAN_ROW_TOTAL, 0, "14", CSV_ALWAYS);
 }
@@ -941,17 +946,14 @@ t04_line (YusuanTable       *self,
   Row *rows[3];
   guint columns[3];
   guint n_columns = 1;
-  Row *class;
 
   if (!yusuan_fund_is_appropriation (line->fund))
     return;
 
   columns[0] = T04_TOTAL;
   n_columns += t04_fund_columns (line->fund, columns + 1);
-  class = function_row (self, line->function, MIN (strlen (line->function), 3), "12", CSV_IF_DATA);
-  class->pub.depth = 1;
   rows[0] = fixed (self, FIXED_EXPENDITURE_CURRENT);
-  rows[1] = class;
+  rows[1] = overview_class_row (self, line->function, "12");
   rows[2] = fixed (self, FIXED_EXPENDITURE_TOTAL);
   add_cells (self, rows, 3, columns, n_columns, line->amount, sign);
 }
