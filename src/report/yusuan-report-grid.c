@@ -13,6 +13,15 @@
  * right, their totals side by side on the last lines; the core keeps them
  * as one list (revenue rows, then expenditure rows), which is what CSV and
  * the editor want.  The grid puts the two halves side by side. */
+/* A node of the header tree. */
+typedef struct _ReportHeader ReportHeader;
+struct _ReportHeader
+{
+  char      *label;
+  int        leaf;      /* -1 for a group */
+  GPtrArray *children;  /* ReportHeader*, owned; NULL for a leaf */
+};
+
 typedef struct
 {
   GArray *rows;   /* guint: table rows of the side, headings left out */
@@ -25,6 +34,7 @@ struct _ReportGrid
   YusuanDisplayUnit  unit;
   ReportHeader      *header;
   guint              depth;
+  GArray            *header_cells;  /* ReportHeaderCell */
   guint              n_columns;
   gboolean          *amount;  /* [n_columns] */
 
@@ -85,6 +95,40 @@ header_depth (const ReportHeader *node)
       depth = MAX (depth, child->leaf >= 0 ? 1 : 1 + header_depth (child));
     }
   return depth;
+}
+
+/* Appends the cells of @node's children to @cells; the leaf columns they
+ * cover go to @first … @last (@first > @last when there are none). */
+static void
+collect_header_cells (const ReportHeader *node,
+                      guint               level,
+                      guint               depth,
+                      GArray             *cells,
+                      guint              *first,
+                      guint              *last)
+{
+  *first = G_MAXUINT;
+  *last = 0;
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      const ReportHeader *child = g_ptr_array_index (node->children, i);
+      ReportHeaderCell cell = { child->label, level, 1, 0, 0 };
+
+      if (child->leaf >= 0)
+        {
+          cell.first = cell.last = (guint) child->leaf;
+          cell.levels = depth - level;
+        }
+      else
+        {
+          collect_header_cells (child, level + 1, depth, cells, &cell.first, &cell.last);
+          if (cell.first > cell.last)
+            continue;
+        }
+      g_array_append_val (cells, cell);
+      *first = MIN (*first, cell.first);
+      *last = MAX (*last, cell.last);
+    }
 }
 
 static const char *
@@ -171,7 +215,7 @@ report_grid_new (YusuanTable       *table,
                  YusuanDisplayUnit  unit)
 {
   ReportGrid *grid;
-  guint number;
+  guint number, first, last;
 
   g_return_val_if_fail (YUSUAN_IS_TABLE (table), NULL);
 
@@ -194,6 +238,8 @@ report_grid_new (YusuanTable       *table,
         grid->amount[c] = yusuan_table_get_column (table, c)->kind == YUSUAN_COLUMN_AMOUNT;
     }
   grid->depth = MAX (header_depth (grid->header), 1);
+  grid->header_cells = g_array_new (FALSE, FALSE, sizeof (ReportHeaderCell));
+  collect_header_cells (grid->header, 0, grid->depth, grid->header_cells, &first, &last);
   return grid;
 }
 
@@ -203,6 +249,7 @@ report_grid_free (ReportGrid *grid)
   if (grid == NULL)
     return;
   g_clear_object (&grid->table);
+  g_clear_pointer (&grid->header_cells, g_array_unref);
   header_free (grid->header);
   g_free (grid->amount);
   g_clear_pointer (&grid->left.rows, g_array_unref);
@@ -216,10 +263,10 @@ report_grid_get_table (ReportGrid *grid)
   return grid->table;
 }
 
-const ReportHeader *
-report_grid_get_header (ReportGrid *grid)
+const GArray *
+report_grid_get_header_cells (ReportGrid *grid)
 {
-  return grid->header;
+  return grid->header_cells;
 }
 
 guint

@@ -10,15 +10,18 @@
 
 G_BEGIN_DECLS
 
-/* A header node of the printed layout: the table's own header tree, or for
- * tables 01 and 04 (收入 on the left, 支出 on the right) one built from it. */
-typedef struct _ReportHeader ReportHeader;
-struct _ReportHeader
+/* A cell of the printed header: a label over leaf columns @first … @last,
+ * in header rows @level … @level + @levels - 1.  The header is the table's
+ * own, or for tables 01 and 04 (收入 on the left, 支出 on the right) one
+ * built from it. */
+typedef struct
 {
-  char      *label;
-  int        leaf;      /* -1 for a group */
-  GPtrArray *children;  /* ReportHeader*, owned; NULL for a leaf */
-};
+  const char *label;
+  guint       level;
+  guint       levels;
+  guint       first;
+  guint       last;
+} ReportHeaderCell;
 
 typedef struct
 {
@@ -43,7 +46,8 @@ ReportGrid         *report_grid_new              (YusuanTable       *table,
                                                   YusuanDisplayUnit  unit);
 void                report_grid_free             (ReportGrid        *grid);
 YusuanTable        *report_grid_get_table        (ReportGrid        *grid);
-const ReportHeader *report_grid_get_header       (ReportGrid        *grid);
+/* ReportHeaderCell, each group after the cells below it; owned by @grid. */
+const GArray       *report_grid_get_header_cells (ReportGrid        *grid);
 /* Rows of the header: the depth of the header tree. */
 guint               report_grid_get_header_depth (ReportGrid        *grid);
 guint               report_grid_get_n_columns    (ReportGrid        *grid);

@@ -30,15 +30,6 @@ typedef struct
   GHashTable  *others;  /* gunichar -> double* */
 } Advances;
 
-typedef struct
-{
-  const char *label;
-  guint       level;
-  guint       levels;  /* header rows it covers */
-  guint       first;   /* leaves */
-  guint       last;
-} HeaderCell;
-
 struct _ReportTableLayout
 {
   ReportGrid   *grid;
@@ -61,7 +52,7 @@ struct _ReportTableLayout
   double       *x;             /* [n_columns + 1], from the table's left edge */
   double        table_width;
 
-  GArray       *header_cells;  /* HeaderCell */
+  const GArray *header_cells;  /* ReportHeaderCell, the grid's */
   guint         depth;
   double       *level_heights;
   double        header_height;
@@ -260,37 +251,6 @@ text_height (PangoLayout *layout)
 
 /* Header */
 
-static void
-collect_header (ReportTableLayout  *self,
-                const ReportHeader *node,
-                guint               level,
-                guint              *first,
-                guint              *last)
-{
-  *first = G_MAXUINT;
-  *last = 0;
-  for (guint i = 0; node->children && i < node->children->len; i++)
-    {
-      const ReportHeader *child = g_ptr_array_index (node->children, i);
-      HeaderCell cell = { child->label, level, 1, 0, 0 };
-
-      if (child->leaf >= 0)
-        {
-          cell.first = cell.last = (guint) child->leaf;
-          cell.levels = self->depth - level;
-        }
-      else
-        {
-          collect_header (self, child, level + 1, &cell.first, &cell.last);
-          if (cell.first > cell.last)
-            continue;
-        }
-      g_array_append_val (self->header_cells, cell);
-      *first = MIN (*first, cell.first);
-      *last = MAX (*last, cell.last);
-    }
-}
-
 static PangoLayout *
 cell_layout (ReportTableLayout *self,
              gboolean           bold)
@@ -319,7 +279,7 @@ measure_header (ReportTableLayout *self)
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->header_cells->len; i++)
       {
-        const HeaderCell *cell = &g_array_index (self->header_cells, HeaderCell, i);
+        const ReportHeaderCell *cell = &g_array_index (self->header_cells, ReportHeaderCell, i);
         double width = self->x[cell->last + 1] - self->x[cell->first] - 2 * PAD_X;
         double need, have = 0;
 
@@ -386,7 +346,7 @@ choose_widths (ReportTableLayout *self,
 
   for (guint i = 0; i < self->header_cells->len; i++)
     {
-      const HeaderCell *cell = &g_array_index (self->header_cells, HeaderCell, i);
+      const ReportHeaderCell *cell = &g_array_index (self->header_cells, ReportHeaderCell, i);
       double label = advances_width (&self->regular, cell->label, BASE_SIZE);
       double word = longest_word (&self->regular, cell->label, BASE_SIZE);
 
@@ -656,7 +616,6 @@ report_table_layout_new (ReportGrid            *grid,
                          const ReportTableText *text)
 {
   ReportTableLayout *self = g_new0 (ReportTableLayout, 1);
-  guint first, last;
 
   self->grid = grid;
   self->context = g_object_ref (text->context);
@@ -667,11 +626,10 @@ report_table_layout_new (ReportGrid            *grid,
   self->note = g_strdup (text->note);
   self->n_columns = report_grid_get_n_columns (grid);
   self->depth = report_grid_get_header_depth (grid);
-  self->header_cells = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
+  self->header_cells = report_grid_get_header_cells (grid);
   advances_init (&self->regular, self->context, FALSE);
   advances_init (&self->bold, self->context, TRUE);
 
-  collect_header (self, report_grid_get_header (grid), 0, &first, &last);
   measure_rows (self);
   measure_header (self);
   measure_title (self);
@@ -693,7 +651,6 @@ report_table_layout_free (ReportTableLayout *self)
   g_free (self->note);
   g_free (self->widths);
   g_free (self->x);
-  g_array_unref (self->header_cells);
   g_free (self->level_heights);
   g_free (self->heights);
   g_clear_pointer (&self->page_starts, g_array_unref);
@@ -796,7 +753,7 @@ draw_header (ReportTableLayout *self,
 
   for (guint i = 0; i < self->header_cells->len; i++)
     {
-      const HeaderCell *cell = &g_array_index (self->header_cells, HeaderCell, i);
+      const ReportHeaderCell *cell = &g_array_index (self->header_cells, ReportHeaderCell, i);
       double x = left + self->x[cell->first];
       double w = self->x[cell->last + 1] - self->x[cell->first];
       double y = top + tops[cell->level];

@@ -119,47 +119,6 @@ display_width (const char *text)
 
 /* Sheets */
 
-typedef struct
-{
-  const char *label;
-  guint       level;
-  guint       levels;
-  guint       first;
-  guint       last;
-} HeaderSpan;
-
-static void
-collect_spans (const ReportHeader *node,
-               guint               level,
-               guint               depth,
-               GArray             *spans,
-               guint              *first,
-               guint              *last)
-{
-  *first = G_MAXUINT;
-  *last = 0;
-  for (guint i = 0; node->children && i < node->children->len; i++)
-    {
-      const ReportHeader *child = g_ptr_array_index (node->children, i);
-      HeaderSpan span = { child->label, level, 1, 0, 0 };
-
-      if (child->leaf >= 0)
-        {
-          span.first = span.last = (guint) child->leaf;
-          span.levels = depth - level;
-        }
-      else
-        {
-          collect_spans (child, level + 1, depth, spans, &span.first, &span.last);
-          if (span.first > span.last)
-            continue;
-        }
-      g_array_append_val (spans, span);
-      *first = MIN (*first, span.first);
-      *last = MAX (*last, span.last);
-    }
-}
-
 /* @text as a string cell: never a formula, whatever it starts with. */
 static lxw_error
 write_text (lxw_worksheet *sheet,
@@ -220,12 +179,12 @@ write_table_sheet (Formats            *f,
   g_autofree char *title = yusuan_table_dup_title (table);
   g_autofree char *note = yusuan_table_dup_note (table);
   g_autofree char *department = report_department_line (document);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (HeaderSpan));
+  const GArray *spans = report_grid_get_header_cells (grid);
   guint n_columns = report_grid_get_n_columns (grid);
   guint depth = report_grid_get_header_depth (grid);
   guint n_rows = report_grid_get_n_rows (grid);
   g_autofree double *widths = g_new0 (double, n_columns);
-  guint first, last, data_row = FIRST_HEADER_ROW + depth;
+  guint data_row = FIRST_HEADER_ROW + depth;
   lxw_worksheet *sheet = workbook_add_worksheet (f->workbook, name);
   ReportRow row = { 0 };
   lxw_col_t last_column = (lxw_col_t) (n_columns > 0 ? n_columns - 1 : 0);
@@ -254,12 +213,11 @@ write_table_sheet (Formats            *f,
     }
 
   /* The header, merged as the tree says. */
-  collect_spans (report_grid_get_header (grid), 0, depth, spans, &first, &last);
   for (guint c = 0; c < n_columns; c++)
     widths[c] = report_grid_column_is_amount (grid, c) ? 12 : 6;
   for (guint i = 0; i < spans->len; i++)
     {
-      const HeaderSpan *span = &g_array_index (spans, HeaderSpan, i);
+      const ReportHeaderCell *span = &g_array_index (spans, ReportHeaderCell, i);
 
       merge_or_write (sheet, FIRST_HEADER_ROW + span->level, (lxw_col_t) span->first,
                       FIRST_HEADER_ROW + span->level + span->levels - 1, (lxw_col_t) span->last,
@@ -334,7 +292,7 @@ write_table_sheet (Formats            *f,
 
       for (guint i = 0; i < spans->len; i++)
         {
-          const HeaderSpan *span = &g_array_index (spans, HeaderSpan, i);
+          const ReportHeaderCell *span = &g_array_index (spans, ReportHeaderCell, i);
           double width = 0;
 
           if (span->level != level || span->levels != 1)
