@@ -180,12 +180,7 @@ department_row (YusuanTable *self,
                 const char  *sort,
                 gboolean     is_static)
 {
-  guint64 ikey = IKEY (TAG_DEPARTMENT, 0);
-  Row *row = table_lookup (self, ikey);
-
-  if (row != NULL)
-    return row;
-  return table_row (self, ikey, yusuan_document_get_department_code (self->document),
+  return table_row (self, IKEY (TAG_DEPARTMENT, 0), yusuan_document_get_department_code (self->document),
                     YUSUAN_ROW_DEPARTMENT, 0, sort, CSV_ALWAYS, is_static);
 }
 
@@ -1274,8 +1269,8 @@ t08_item_column (YusuanThreePublic item)
 static void
 t08_rebuild (YusuanTable *self)
 {
-  Row *row = fixed (self, FIXED_TOTAL);
   gboolean track = !self->bulk;
+  Row *row;
 
   if (track)
     table_begin_change (self);
@@ -1728,20 +1723,13 @@ t12_static_rows (YusuanTable *self)
   department_row (self, "01", TRUE);
 }
 
-static Row *
-t12_unit_row (YusuanTable *self,
-              const char  *unit)
-{
-  return unit_row (self, unit, 1);
-}
-
 static void
 t12_project (YusuanTable       *self,
              guint              project_id,
              const ProjectInfo *project,
              int                sign)
 {
-  table_row_ref (self, t12_unit_row (self, project->unit), sign);
+  table_row_ref (self, unit_row (self, project->unit, 1), sign);
   table_row_ref (self, project_row (self, project_id, project, 2), sign);
 }
 
@@ -1765,7 +1753,7 @@ t12_line (YusuanTable       *self,
   columns[0] = T12_TOTAL;
   columns[1] = group_columns[fund_group (line->fund)];
   rows[0] = department_row (self, "01", TRUE);
-  rows[1] = t12_unit_row (self, project->unit);
+  rows[1] = unit_row (self, project->unit, 1);
   rows[2] = project_row (self, line->project_id, project, 2);
   add_cells (self, rows, 3, columns, 2, line->amount, sign);
 }
