@@ -3,22 +3,14 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "yusuan-catalog.h"
+#include "yusuan-cli.h"
 #include "yusuan-cli-report.h"
 #include "yusuan-report.h"
 #include "yusuan-store.h"
-#include "yusuan-xml.h"
-
-#define EXIT_OK    0
-#define EXIT_USAGE 2
 
 typedef enum
 {
@@ -26,95 +18,6 @@ typedef enum
   FORMAT_XLSX,
   FORMAT_CSV,
 } Format;
-
-static void
-print_error (const char *message)
-{
-  g_printerr ("yusuan-cli report: %s\n", message);
-}
-
-G_GNUC_PRINTF (1, 2)
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  print_error (message);
-  g_printerr ("%s\n", _("Try “yusuan-cli report --help” for more information."));
-  return EXIT_USAGE;
-}
-
-/* The message names the file unless it already does. */
-static void
-print_file_error (const char   *path,
-                  const GError *error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *base = g_filename_display_basename (path);
-
-  if (strstr (error->message, name) != NULL || strstr (error->message, base) != NULL)
-    print_error (error->message);
-  else
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-
-      print_error (message);
-    }
-}
-
-static gboolean
-looks_like_sqlite (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[16];
-  FILE *file = g_fopen (path, "rb");
-  gboolean sqlite;
-
-  if (file == NULL)
-    return FALSE;
-  sqlite = fread (header, 1, sizeof header, file) == sizeof header
-           && memcmp (header, magic, sizeof header) == 0;
-  fclose (file);
-  return sqlite;
-}
-
-/* A .yusuan document or a submission, told apart by content. */
-static YusuanDocument *
-load_document (const char  *path,
-               GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("“%s” does not exist"), name);
-      return NULL;
-    }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("“%s” is a folder, not a file"), name);
-      return NULL;
-    }
-  if (yusuan_store_sniff (path) || looks_like_sqlite (path))
-    return yusuan_store_load (path, error);
-  return yusuan_xml_import_file (path, error);
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
-         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 static gboolean
 parse_format (const char *text,
@@ -151,6 +54,7 @@ int
 yusuan_cli_report (int    argc,
                    char **argv)
 {
+  const char *command = "report";
   g_autofree char *output = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *unit_text = NULL;
@@ -168,8 +72,6 @@ yusuan_cli_report (int    argc,
       N_("wan|yuan") },
     { NULL }
   };
-  g_autofree char *parameters = g_strdup_printf ("report %s", _(YUSUAN_CLI_REPORT_PARAMETERS));
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(YusuanDocument) document = NULL;
   g_autoptr(YusuanCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
@@ -177,53 +79,40 @@ yusuan_cli_report (int    argc,
   Format format;
   gboolean ok;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _(YUSUAN_CLI_REPORT_SUMMARY));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
-
-  if (argc < 2)
-    return usage_error (_("Missing argument: expected %s"), _(YUSUAN_CLI_REPORT_PARAMETERS));
-  if (argc > 2)
-    return usage_error (_("Too many arguments: expected %s"), _(YUSUAN_CLI_REPORT_PARAMETERS));
+  if (!yusuan_cli_parse_arguments (entries, 1, &argc, &argv))
+    return YUSUAN_CLI_EXIT_USAGE;
   if (output == NULL)
-    return usage_error (_("No output given: add -o budget.pdf, -o budget.xlsx or -o FOLDER --format csv"));
-
-  if (unit_text == NULL || g_str_equal (unit_text, "wan"))
-    unit = YUSUAN_DISPLAY_WAN;
-  else if (g_str_equal (unit_text, "yuan"))
-    unit = YUSUAN_DISPLAY_YUAN;
-  else
-    return usage_error (_("Unknown unit “%s”: use wan or yuan"), unit_text);
+    return yusuan_cli_usage_error (command, _("No output given: add -o budget.pdf, -o budget.xlsx or -o FOLDER --format csv"));
+  if (!yusuan_cli_parse_unit (unit_text, &unit))
+    return yusuan_cli_usage_error (command, _("Unknown unit “%s”: use wan or yuan"), unit_text);
   if (!parse_format (format_text, output, &format))
-    return usage_error (_("Unknown format “%s”: use pdf, xlsx or csv"), format_text);
+    return yusuan_cli_usage_error (command, _("Unknown format “%s”: use pdf, xlsx or csv"), format_text);
 
   /* A report must never land on a document, least of all its own. */
-  if (same_file (argv[1], output) || (format != FORMAT_CSV && yusuan_store_sniff (output)))
+  if (yusuan_cli_same_file (argv[1], output) || (format != FORMAT_CSV && yusuan_store_sniff (output)))
     {
       g_autofree char *name = g_filename_display_name (output);
       g_autofree char *message =
         g_strdup_printf (_("“%s” is a Yusuan document: the report would overwrite it; "
                            "choose another file name"), name);
 
-      print_error (message);
-      return EXIT_USAGE;
+      yusuan_cli_print_error (command, message);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
   if (format != FORMAT_CSV && g_file_test (output, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *name = g_filename_display_name (output);
       g_autofree char *message = g_strdup_printf (_("“%s” is a folder: give a file name, or use --format csv"), name);
 
-      print_error (message);
-      return EXIT_USAGE;
+      yusuan_cli_print_error (command, message);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
-  document = load_document (argv[1], &error);
+  document = yusuan_cli_load_document (argv[1], &error);
   if (document == NULL)
     {
-      print_file_error (argv[1], error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, argv[1], error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
   catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
 
@@ -247,8 +136,8 @@ yusuan_cli_report (int    argc,
 
   if (!ok)
     {
-      print_file_error (output, error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, output, error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
-  return EXIT_OK;
+  return YUSUAN_CLI_EXIT_OK;
 }

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "yusuan-catalog.h"
+#include "yusuan-cli.h"
 #include "yusuan-cli-report.h"
 #include "yusuan-core.h"
 #include "yusuan-document.h"
@@ -21,14 +22,6 @@
 #include "yusuan-store.h"
 #include "yusuan-table.h"
 #include "yusuan-xml.h"
-
-/* Exit codes, as scripts rely on them. */
-enum
-{
-  EXIT_OK = 0,       /* done */
-  EXIT_FINDINGS = 1, /* the rules (or the schema) found errors */
-  EXIT_USAGE = 2,    /* bad usage, or an input that cannot be read or written */
-};
 
 typedef struct
 {
@@ -72,19 +65,17 @@ command_label (const char *name)
   return label;
 }
 
-static void
-print_error (const char *command,
-             const char *message)
+void
+yusuan_cli_print_error (const char *command,
+                        const char *message)
 {
   g_printerr ("%s: %s\n", command != NULL ? command_label (command) : "yusuan-cli", message);
 }
 
-/* Reports a failure to read or write @path, naming the file unless the
- * message already does. */
-static void
-print_file_error (const char   *command,
-                  const char   *path,
-                  const GError *error)
+void
+yusuan_cli_print_file_error (const char   *command,
+                             const char   *path,
+                             const GError *error)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *base = g_filename_display_basename (path);
@@ -94,14 +85,13 @@ print_file_error (const char   *command,
     message = g_strdup (error->message);
   else
     message = g_strdup_printf ("%s: %s", name, error->message);
-  print_error (command, message);
+  yusuan_cli_print_error (command, message);
 }
 
-G_GNUC_PRINTF (2, 3)
-static int
-usage_error (const char *command,
-             const char *format,
-             ...)
+int
+yusuan_cli_usage_error (const char *command,
+                        const char *format,
+                        ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -110,10 +100,10 @@ usage_error (const char *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  print_error (command, message);
+  yusuan_cli_print_error (command, message);
   g_printerr (_("Try “yusuan-cli %s --help” for more information."), command);
   g_printerr ("\n");
-  return EXIT_USAGE;
+  return YUSUAN_CLI_EXIT_USAGE;
 }
 
 static const Command *
@@ -139,47 +129,35 @@ command_context (const Command      *command,
   return context;
 }
 
-/* Parses @argv (argv[0] is the command name); positional arguments are left
- * in argv[1 …].  Returns FALSE after reporting bad usage. */
-static gboolean
-parse_options (const Command      *command,
-               const GOptionEntry *entries,
-               int                *argc,
-               char             ***argv)
+gboolean
+yusuan_cli_parse_arguments (const GOptionEntry  *entries,
+                            int                  n_positional,
+                            int                 *argc,
+                            char              ***argv)
 {
-  g_autoptr(GOptionContext) context = command_context (command, entries);
+  const Command *command = find_command ((*argv)[0]);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_assert (command != NULL);
+  context = command_context (command, entries);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      usage_error (command->name, "%s", error->message);
+      yusuan_cli_usage_error (command->name, "%s", error->message);
+      return FALSE;
+    }
+  if (*argc - 1 < n_positional)
+    {
+      yusuan_cli_usage_error (command->name, _("Missing argument: expected %s"), _(command->parameters));
+      return FALSE;
+    }
+  if (*argc - 1 > n_positional)
+    {
+      yusuan_cli_usage_error (command->name, _("Too many arguments: expected %s"), _(command->parameters));
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-check_positional (const Command *command,
-                  int            argc,
-                  int            expected)
-{
-  if (argc - 1 < expected)
-    {
-      usage_error (command->name, _("Missing argument: expected %s"), _(command->parameters));
-      return FALSE;
-    }
-  if (argc - 1 > expected)
-    {
-      usage_error (command->name, _("Too many arguments: expected %s"), _(command->parameters));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-display_name (const char *path)
-{
-  return g_filename_display_name (path);
 }
 
 /* Refuses what is plainly not a file to read, with a message that says so. */
@@ -187,7 +165,7 @@ static gboolean
 check_input_file (const char  *path,
                   GError     **error)
 {
-  g_autofree char *name = display_name (path);
+  g_autofree char *name = g_filename_display_name (path);
   GStatBuf st;
 
   if (g_stat (path, &st) != 0)
@@ -230,8 +208,8 @@ looks_like_sqlite (const char *path)
 }
 
 /* A .yusuan document or a submission XML, told apart by content. */
-static YusuanDocument *
-load_document (const char  *path,
+YusuanDocument *
+yusuan_cli_load_document (const char  *path,
                GError     **error)
 {
   if (!check_input_file (path, error))
@@ -285,7 +263,7 @@ move_into_place (const char  *from,
                  gboolean     replace,
                  GError     **error)
 {
-  g_autofree char *name = display_name (to);
+  g_autofree char *name = g_filename_display_name (to);
   int saved_errno;
 
   if (!replace)
@@ -339,7 +317,7 @@ save_new_document (YusuanDocument  *document,
   if (g_mkdtemp (work_dir) == NULL)
     {
       int saved_errno = errno;
-      g_autofree char *dir_name = display_name (dir);
+      g_autofree char *dir_name = g_filename_display_name (dir);
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    _("Cannot write into the folder “%s”: %s"), dir_name, g_strerror (saved_errno));
@@ -357,7 +335,7 @@ static int
 run_import (int    argc,
             char **argv)
 {
-  const Command *command = find_command ("import");
+  const char *command = "import";
   g_autofree char *output = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
@@ -371,47 +349,47 @@ run_import (int    argc,
   g_autoptr(YusuanLock) lock = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 1))
-    return EXIT_USAGE;
+  if (!yusuan_cli_parse_arguments (entries, 1, &argc, &argv))
+    return YUSUAN_CLI_EXIT_USAGE;
   if (output == NULL)
-    return usage_error (command->name, _("No output given: add -o DOC.yusuan"));
+    return yusuan_cli_usage_error (command, _("No output given: add -o DOC.yusuan"));
 
   /* Say so before the work, not after it. */
   if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *name = display_name (output);
+      g_autofree char *name = g_filename_display_name (output);
       g_autofree char *message = g_strdup_printf (_("“%s” already exists: use --force to replace it"), name);
 
-      print_error (command->name, message);
-      return EXIT_USAGE;
+      yusuan_cli_print_error (command, message);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   if (!check_input_file (argv[1], &error)
       || (document = yusuan_xml_import_file (argv[1], &error)) == NULL)
     {
-      print_file_error (command->name, argv[1], error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, argv[1], error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   /* Replacing a document someone has open in Yusuan would pull it from under them. */
   if (force && g_file_test (output, G_FILE_TEST_EXISTS)
       && (lock = yusuan_lock_acquire (output, &error)) == NULL)
     {
-      print_file_error (command->name, output, error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, output, error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   if (!save_new_document (document, output, force, &error))
     {
-      print_file_error (command->name, output, error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, output, error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
-  return EXIT_OK;
+  return YUSUAN_CLI_EXIT_OK;
 }
 
-static gboolean
-same_file (const char *a,
+gboolean
+yusuan_cli_same_file (const char *a,
            const char *b)
 {
   GStatBuf sa, sb;
@@ -424,7 +402,7 @@ static int
 run_export (int    argc,
             char **argv)
 {
-  const Command *command = find_command ("export");
+  const char *command = "export";
   g_autofree char *output = NULL;
   gboolean allow_errors = FALSE;
   const GOptionEntry entries[] = {
@@ -440,28 +418,28 @@ run_export (int    argc,
   g_autoptr(GError) error = NULL;
   guint n_errors;
 
-  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 1))
-    return EXIT_USAGE;
+  if (!yusuan_cli_parse_arguments (entries, 1, &argc, &argv))
+    return YUSUAN_CLI_EXIT_USAGE;
   if (output == NULL)
-    return usage_error (command->name, _("No output given: add -o SUBMISSION.xml"));
+    return yusuan_cli_usage_error (command, _("No output given: add -o SUBMISSION.xml"));
 
   /* The submission must never land on a document, least of all its own. */
-  if (same_file (argv[1], output) || yusuan_store_sniff (output))
+  if (yusuan_cli_same_file (argv[1], output) || yusuan_store_sniff (output))
     {
-      g_autofree char *name = display_name (output);
+      g_autofree char *name = g_filename_display_name (output);
       g_autofree char *message =
         g_strdup_printf (_("“%s” is a Yusuan document: the submission would overwrite it; "
                            "choose another file name"), name);
 
-      print_error (command->name, message);
-      return EXIT_USAGE;
+      yusuan_cli_print_error (command, message);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
-  document = load_document (argv[1], &error);
+  document = yusuan_cli_load_document (argv[1], &error);
   if (document == NULL)
     {
-      print_file_error (command->name, argv[1], error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, argv[1], error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
@@ -488,21 +466,21 @@ run_export (int    argc,
                                       n_errors),
                          n_errors);
 
-      print_error (command->name, message);
-      return EXIT_FINDINGS;
+      yusuan_cli_print_error (command, message);
+      return YUSUAN_CLI_EXIT_FINDINGS;
     }
 
   if (!yusuan_xml_export_file (document, output, &error))
     {
-      print_file_error (command->name, output, error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, output, error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
-  return EXIT_OK;
+  return YUSUAN_CLI_EXIT_OK;
 }
 
-static gboolean
-parse_unit (const char        *text,
+gboolean
+yusuan_cli_parse_unit (const char        *text,
             YusuanDisplayUnit *unit)
 {
   if (text == NULL || g_str_equal (text, "wan"))
@@ -530,7 +508,7 @@ static int
 run_table (int    argc,
            char **argv)
 {
-  const Command *command = find_command ("table");
+  const char *command = "table";
   g_autofree char *unit_text = NULL;
   g_autofree char *format = NULL;
   const GOptionEntry entries[] = {
@@ -552,21 +530,21 @@ run_table (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 2))
-    return EXIT_USAGE;
-  if (!parse_unit (unit_text, &unit))
-    return usage_error (command->name, _("Unknown unit “%s”: use wan or yuan"), unit_text);
+  if (!yusuan_cli_parse_arguments (entries, 2, &argc, &argv))
+    return YUSUAN_CLI_EXIT_USAGE;
+  if (!yusuan_cli_parse_unit (unit_text, &unit))
+    return yusuan_cli_usage_error (command, _("Unknown unit “%s”: use wan or yuan"), unit_text);
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "text"))
-    return usage_error (command->name, _("Unknown format “%s”: use csv or text"), format);
+    return yusuan_cli_usage_error (command, _("Unknown format “%s”: use csv or text"), format);
   number = parse_table_number (argv[2]);
   if (number == 0)
-    return usage_error (command->name, _("There is no table “%s”: the tables are 01 to 12"), argv[2]);
+    return yusuan_cli_usage_error (command, _("There is no table “%s”: the tables are 01 to 12"), argv[2]);
 
-  document = load_document (argv[1], &error);
+  document = yusuan_cli_load_document (argv[1], &error);
   if (document == NULL)
     {
-      print_file_error (command->name, argv[1], error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, argv[1], error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
@@ -578,17 +556,17 @@ run_table (int    argc,
 
   if (!write_stdout (text, &error))
     {
-      print_error (command->name, error->message);
-      return EXIT_USAGE;
+      yusuan_cli_print_error (command, error->message);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
-  return EXIT_OK;
+  return YUSUAN_CLI_EXIT_OK;
 }
 
 static int
 run_check (int    argc,
            char **argv)
 {
-  const Command *command = find_command ("check");
+  const char *command = "check";
   g_autofree char *format = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -603,16 +581,16 @@ run_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!parse_options (command, entries, &argc, &argv) || !check_positional (command, argc, 1))
-    return EXIT_USAGE;
+  if (!yusuan_cli_parse_arguments (entries, 1, &argc, &argv))
+    return YUSUAN_CLI_EXIT_USAGE;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return usage_error (command->name, _("Unknown format “%s”: use text or json"), format);
+    return yusuan_cli_usage_error (command, _("Unknown format “%s”: use text or json"), format);
 
-  document = load_document (argv[1], &error);
+  document = yusuan_cli_load_document (argv[1], &error);
   if (document == NULL)
     {
-      print_file_error (command->name, argv[1], error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, argv[1], error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
@@ -624,41 +602,41 @@ run_check (int    argc,
 
   if (!write_stdout (text, &error))
     {
-      print_error (command->name, error->message);
-      return EXIT_USAGE;
+      yusuan_cli_print_error (command, error->message);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
-  return yusuan_checker_get_n_errors (checker) > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return yusuan_checker_get_n_errors (checker) > 0 ? YUSUAN_CLI_EXIT_FINDINGS : YUSUAN_CLI_EXIT_OK;
 }
 
 static int
 run_validate (int    argc,
               char **argv)
 {
-  const Command *command = find_command ("validate");
+  const char *command = "validate";
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
   gsize length = 0;
 
-  if (!parse_options (command, NULL, &argc, &argv) || !check_positional (command, argc, 1))
-    return EXIT_USAGE;
+  if (!yusuan_cli_parse_arguments (NULL, 1, &argc, &argv))
+    return YUSUAN_CLI_EXIT_USAGE;
 
-  name = display_name (argv[1]);
+  name = g_filename_display_name (argv[1]);
   if (!check_input_file (argv[1], &error) || !g_file_get_contents (argv[1], &data, &length, &error))
     {
-      print_file_error (command->name, argv[1], error);
-      return EXIT_USAGE;
+      yusuan_cli_print_file_error (command, argv[1], error);
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   if (!yusuan_xml_validate (data, length, name, &error))
     {
-      print_file_error (command->name, argv[1], error);
+      yusuan_cli_print_file_error (command, argv[1], error);
       /* A file the schema refuses is a finding; one that is not XML cannot be read. */
       return g_error_matches (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID)
-             ? EXIT_FINDINGS : EXIT_USAGE;
+             ? YUSUAN_CLI_EXIT_FINDINGS : YUSUAN_CLI_EXIT_USAGE;
     }
 
-  return EXIT_OK;
+  return YUSUAN_CLI_EXIT_OK;
 }
 
 static void
@@ -686,12 +664,12 @@ run_help (int    argc,
   if (argc < 2)
     {
       print_overview (stdout);
-      return EXIT_OK;
+      return YUSUAN_CLI_EXIT_OK;
     }
 
   command = find_command (argv[1]);
   if (command == NULL)
-    return usage_error ("help", _("Unknown command “%s”"), argv[1]);
+    return yusuan_cli_usage_error ("help", _("Unknown command “%s”"), argv[1]);
 
   /* Each command prints its own options. */
   {
@@ -714,18 +692,18 @@ main (int    argc,
   if (argc < 2)
     {
       print_overview (stderr);
-      return EXIT_USAGE;
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       print_overview (stdout);
-      return EXIT_OK;
+      return YUSUAN_CLI_EXIT_OK;
     }
   if (g_str_equal (argv[1], "--version"))
     {
       g_print ("yusuan-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return YUSUAN_CLI_EXIT_OK;
     }
 
   command = find_command (argv[1]);
@@ -733,9 +711,9 @@ main (int    argc,
     {
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
 
-      print_error (NULL, message);
+      yusuan_cli_print_error (NULL, message);
       g_printerr ("%s\n", _("Try “yusuan-cli --help” for the list of commands."));
-      return EXIT_USAGE;
+      return YUSUAN_CLI_EXIT_USAGE;
     }
 
   return command->run (argc - 1, argv + 1);
