@@ -83,6 +83,7 @@ struct _YusuanLinesPage
   guint                read_only : 1;
   guint                setting_search : 1;
   guint                stale : 1;
+  guint                cells_stale : 1;
 };
 
 static void yusuan_lines_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -316,6 +317,7 @@ update_bound (YusuanLinesPage *self)
   gpointer key, value;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  self->cells_stale = FALSE;
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &key, &value))
     bind_cell (self, key, GPOINTER_TO_UINT (value) - 1);
@@ -405,12 +407,20 @@ document_changed_cb (YusuanLinesPage    *self,
       break;
 
     case YUSUAN_CHANGE_LINE_CHANGED:
-      if (change->line->project_id == 0)
+      if (change->line->project_id != 0)
+        break;
+      /* Hidden, the cells on screen are filled again when shown: typing
+       * in a table must not pay for them. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->cells_stale = TRUE;
+      else
         update_line (self, change->line->id);
       break;
 
     case YUSUAN_CHANGE_UNIT_CHANGED:
-      if (self->update_id == 0)
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->cells_stale = TRUE;
+      else if (self->update_id == 0)
         self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_idle, self, NULL);
       break;
 
@@ -548,6 +558,8 @@ yusuan_lines_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (yusuan_lines_page_parent_class)->map (widget);
   if (self->stale)
     rebuild (self);
+  if (self->cells_stale)
+    update_bound (self);
 }
 
 static void
