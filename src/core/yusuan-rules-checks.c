@@ -160,8 +160,8 @@ yusuan_rules_format_wan (YusuanAmount amount)
   return yusuan_amount_format (amount, YUSUAN_DISPLAY_WAN, YUSUAN_AMOUNT_FORMAT_GROUPED);
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+yusuan_rules_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -325,7 +325,7 @@ check_indicator (const YusuanIndicator *indicator,
     {
       g_autofree char *normalized = NULL;
 
-      if (!is_blank (indicator->value))
+      if (!yusuan_rules_is_blank (indicator->value))
         normalized = yusuan_decimal_normalize (indicator->value, NULL);
 
       if (normalized == NULL)
@@ -348,7 +348,7 @@ check_indicator (const YusuanIndicator *indicator,
                                                     YUSUAN_TARGET_INDICATOR, indicator->id, project_id));
         }
     }
-  else if (indicator->op == YUSUAN_OPERATOR_QUALITATIVE && is_blank (indicator->text))
+  else if (indicator->op == YUSUAN_OPERATOR_QUALITATIVE && yusuan_rules_is_blank (indicator->text))
     {
       g_ptr_array_add (out, yusuan_finding_new (YUSUAN_SEVERITY_ERROR, "indicator-no-text", table,
                                                 g_strdup (subject),

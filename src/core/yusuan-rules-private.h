@@ -48,6 +48,9 @@ char          *yusuan_rules_expand         (const char        *template_,
                                             const char *const *names,
                                             const char *const *values);
 
+/* NULL, empty or only white space: no text a user wrote. */
+gboolean       yusuan_rules_is_blank       (const char *text);
+
 /* "3,337.84" */
 char          *yusuan_rules_format_wan     (YusuanAmount amount);
 

@@ -215,12 +215,6 @@ typedef struct
 } ScopeInstance;
 
 static void
-line_record_free (gpointer data)
-{
-  g_free (data);
-}
-
-static void
 unit_aggregate_free (gpointer data)
 {
   UnitAggregate *unit = data;
@@ -241,7 +235,7 @@ checker_state_new (void)
 {
   CheckerState *state = g_new0 (CheckerState, 1);
 
-  state->lines = g_hash_table_new_full (NULL, NULL, NULL, line_record_free);
+  state->lines = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   state->revenues = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   state->project_codes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   state->project_totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -439,19 +433,6 @@ lookup_unit (CheckerState *state,
     }
 
   return unit;
-}
-
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-
-  return FALSE;
 }
 
 static const YusuanUnit *
@@ -790,7 +771,7 @@ evaluate_rule (YusuanChecker        *self,
     {
       g_autofree char *topic = rule_topic (rule, instance);
 
-      if (has_text (yusuan_document_find_explanation (self->document, topic)))
+      if (!yusuan_rules_is_blank (yusuan_document_find_explanation (self->document, topic)))
         return;
     }
 
