@@ -111,11 +111,11 @@ typedef enum
 {
   QUANTITY_REVENUE,                 /* revenue of the scope */
   QUANTITY_EXPENDITURE,             /* expenditure of the scope */
-  QUANTITY_THREE_PUBLIC_STATED,     /* table 08's amount of the item (@arg, or the scope's) */
+  QUANTITY_THREE_PUBLIC_STATED,     /* table 08's amount of the scope's item */
   QUANTITY_THREE_PUBLIC_STATED_OR_ZERO, /* the same, 0 where table 08 states nothing */
-  QUANTITY_THREE_PUBLIC_LINES,      /* lines of the item's economic code, current-year 一般公共预算 */
+  QUANTITY_THREE_PUBLIC_LINES,      /* the lines carrying the scope's item (yusuan_figures_line_three_public_item) */
   QUANTITY_THREE_PUBLIC_TOTAL,      /* table 08's total */
-  QUANTITY_OPERATING_COSTS,         /* 机关运行经费 */
+  QUANTITY_OPERATING_COSTS,         /* 机关运行经费 (yusuan_figures_line_is_operating_cost) */
   QUANTITY_PRIOR,                   /* the prior-year figure @arg (a YusuanPriorKey) */
   QUANTITY_PRIOR_THREE_PUBLIC,      /* the prior-year 三公 total (all four items stated) */
   QUANTITY_PRIOR_THREE_PUBLIC_ITEM, /* the prior-year figure of the scope's 三公 item */
@@ -595,22 +595,18 @@ get_quantity (YusuanChecker       *self,
 
     case QUANTITY_THREE_PUBLIC_STATED:
     case QUANTITY_THREE_PUBLIC_STATED_OR_ZERO:
-      {
-        int item = quantity->arg != NO_ARG ? quantity->arg : (int) instance->item;
-
-        /* Nothing stated is no figure to compare with last year's, but lines
-         * of those codes still differ from the nothing table 08 shows. */
-        if (!yusuan_document_has_three_public (self->document))
-          {
-            *out = 0;
-            return quantity->kind == QUANTITY_THREE_PUBLIC_STATED_OR_ZERO;
-          }
-        *out = yusuan_document_get_three_public (self->document, item);
-        return TRUE;
-      }
+      /* Nothing stated is no figure to compare with last year's, but lines
+       * of those codes still differ from the nothing table 08 shows. */
+      if (!yusuan_document_has_three_public (self->document))
+        {
+          *out = 0;
+          return quantity->kind == QUANTITY_THREE_PUBLIC_STATED_OR_ZERO;
+        }
+      *out = yusuan_document_get_three_public (self->document, instance->item);
+      return TRUE;
 
     case QUANTITY_THREE_PUBLIC_LINES:
-      *out = state->three_public_lines[quantity->arg != NO_ARG ? quantity->arg : (int) instance->item];
+      *out = state->three_public_lines[instance->item];
       return TRUE;
 
     case QUANTITY_THREE_PUBLIC_TOTAL:
