@@ -328,6 +328,26 @@ project_row (YusuanTable       *self,
   return row;
 }
 
+/* A code as printed, a level a column from @first: 201 | 03 | 01 (类, 款,
+ * 项), 301 | 02.  The first level has three digits, the next two, the last
+ * column takes what is left. */
+static void
+split_code (Row        *row,
+            guint       first,
+            guint       n_columns,
+            const char *code)
+{
+  gsize length = strlen (code), at = 0;
+
+  for (guint i = 0; i < n_columns && at < length; i++)
+    {
+      gsize take = i + 1 == n_columns ? length - at : MIN (length - at, i == 0 ? 3 : 2);
+
+      table_take_text (row, first + i, g_strndup (code + at, take));
+      at += take;
+    }
+}
+
 static void
 update_project_key (Row                 *row,
                     const YusuanProject *project)
@@ -835,25 +855,8 @@ t03_texts (YusuanTable *self,
       table_set_text (row, T03_NAME, yusuan_document_get_department_name (self->document));
       break;
     case TAG_FUNCTION:
-      {
-        gsize length = strlen (row->code);
-
-        /* As printed: 201 | 03 | 01 */
-        if (length <= 3)
-          table_set_text (row, T03_CLASS, row->code);
-        else
-          {
-            table_take_text (row, T03_CLASS, g_strndup (row->code, 3));
-            if (length <= 5)
-              table_take_text (row, T03_SECTION, g_strdup (row->code + 3));
-            else
-              {
-                table_take_text (row, T03_SECTION, g_strndup (row->code + 3, 2));
-                table_take_text (row, T03_ITEM, g_strdup (row->code + 5));
-              }
-          }
-        table_take_text (row, T03_NAME, catalog_name (self, YUSUAN_CLASSIFICATION_FUNCTION, row->code));
-      }
+      split_code (row, T03_CLASS, 3, row->code);
+      table_take_text (row, T03_NAME, catalog_name (self, YUSUAN_CLASSIFICATION_FUNCTION, row->code));
       break;
     default:
       break;
@@ -1177,23 +1180,6 @@ t07_line (YusuanTable       *self,
 }
 
 static void
-split_economic (Row        *row,
-                guint       class_column,
-                const char *code)
-{
-  gsize length = strlen (code);
-
-  /* As printed: 301 | 02 */
-  if (length <= 3)
-    table_set_text (row, class_column, code);
-  else
-    {
-      table_take_text (row, class_column, g_strndup (code, 3));
-      table_take_text (row, class_column + 1, g_strdup (code + 3));
-    }
-}
-
-static void
 t07_texts (YusuanTable *self,
            Row         *row)
 {
@@ -1208,9 +1194,9 @@ t07_texts (YusuanTable *self,
       table_set_text (row, T07_DEPT_NAME, yusuan_document_get_department_name (self->document));
       break;
     case TAG_ECONOMIC:
-      split_economic (row, T07_DEPT_CLASS, row->code);
+      split_code (row, T07_DEPT_CLASS, 2, row->code);
       table_take_text (row, T07_DEPT_NAME, catalog_name (self, YUSUAN_CLASSIFICATION_ECON_DEPT, row->code));
-      split_economic (row, T07_GOV_CLASS, row->code2);
+      split_code (row, T07_GOV_CLASS, 2, row->code2);
       table_take_text (row, T07_GOV_NAME, catalog_name (self, YUSUAN_CLASSIFICATION_ECON_GOV, row->code2));
       break;
     default:
