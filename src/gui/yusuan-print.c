@@ -125,6 +125,19 @@ operation_new (YusuanDocument    *document,
   return operation;
 }
 
+/* A failed print is told once, whether the run or ::done learns of it. */
+static void
+show_print_error (GtkPrintOperation *operation,
+                  GtkWindow         *parent,
+                  const GError      *error)
+{
+  if (g_object_get_data (G_OBJECT (operation), "yusuan-error-shown") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (operation), "yusuan-error-shown", GINT_TO_POINTER (TRUE));
+  show_error (parent, _("Could Not Print"),
+              error ? error->message : _("The printing system gave no reason."));
+}
+
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -138,15 +151,12 @@ print_done_cb (GtkPrintOperation       *operation,
         g_object_set_data_full (G_OBJECT (parent), SETTINGS_KEY,
                                 gtk_print_settings_copy (settings), g_object_unref);
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
-           g_object_get_data (G_OBJECT (operation), "yusuan-error-shown") == NULL)
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      g_object_set_data (G_OBJECT (operation), "yusuan-error-shown", GINT_TO_POINTER (TRUE));
-      show_error (parent, _("Could Not Print"),
-                  error ? error->message : _("The printing system gave no reason."));
+      show_print_error (operation, parent, error);
     }
 }
 
@@ -402,13 +412,8 @@ yusuan_print_show_dialog (GtkWindow         *parent,
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), parent, 0);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
-      g_object_get_data (G_OBJECT (operation), "yusuan-error-shown") == NULL)
-    {
-      g_object_set_data (G_OBJECT (operation), "yusuan-error-shown", GINT_TO_POINTER (TRUE));
-      show_error (parent, _("Could Not Print"),
-                  error ? error->message : _("The printing system gave no reason."));
-    }
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_error (operation, parent, error);
 }
 
 void
