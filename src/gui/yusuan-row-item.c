@@ -11,7 +11,6 @@ struct _YusuanRowItem
 
   YusuanTable *table;
   guint        index;
-  guint        revision;
   int          cursor;
   int          first_selected;
   int          last_selected;
@@ -20,12 +19,11 @@ struct _YusuanRowItem
 G_DEFINE_FINAL_TYPE (YusuanRowItem, yusuan_row_item, G_TYPE_OBJECT)
 
 enum {
-  PROP_0,
-  PROP_REVISION,
-  N_PROPS
+  CHANGED,
+  N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 yusuan_row_item_finalize (GObject *object)
@@ -38,37 +36,18 @@ yusuan_row_item_finalize (GObject *object)
 }
 
 static void
-yusuan_row_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  YusuanRowItem *self = YUSUAN_ROW_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_REVISION:
-      g_value_set_uint (value, self->revision);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 yusuan_row_item_class_init (YusuanRowItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = yusuan_row_item_finalize;
-  object_class->get_property = yusuan_row_item_get_property;
 
-  properties[PROP_REVISION] =
-    g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
@@ -120,24 +99,16 @@ yusuan_row_item_set_index (YusuanRowItem *self,
     return;
 
   self->index = index;
-  yusuan_row_item_changed (self);
-}
-
-guint
-yusuan_row_item_get_revision (YusuanRowItem *self)
-{
-  g_return_val_if_fail (YUSUAN_IS_ROW_ITEM (self), 0);
-
-  return self->revision;
+  yusuan_row_item_changed (self, -1);
 }
 
 void
-yusuan_row_item_changed (YusuanRowItem *self)
+yusuan_row_item_changed (YusuanRowItem *self,
+                         int            column)
 {
   g_return_if_fail (YUSUAN_IS_ROW_ITEM (self));
 
-  self->revision++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+  g_signal_emit (self, signals[CHANGED], 0, column);
 }
 
 int
@@ -179,5 +150,5 @@ yusuan_row_item_set_marks (YusuanRowItem *self,
   self->cursor = cursor;
   self->first_selected = first_selected;
   self->last_selected = last_selected;
-  yusuan_row_item_changed (self);
+  yusuan_row_item_changed (self, -1);
 }

@@ -20,10 +20,11 @@ guint          yusuan_row_item_get_index      (YusuanRowItem *self);
 void           yusuan_row_item_set_index      (YusuanRowItem *self,
                                                guint          index);
 
-/* Bumped whenever anything the row shows changes; cells listen to
- * notify::revision of the one item they show. */
-guint          yusuan_row_item_get_revision   (YusuanRowItem *self);
-void           yusuan_row_item_changed        (YusuanRowItem *self);
+/* Emits ::changed (int column) when what the row shows changed in @column,
+ * or in all its columns (-1); each cell listens to the one item it shows
+ * and redraws only for its own column. */
+void           yusuan_row_item_changed        (YusuanRowItem *self,
+                                               int            column);
 
 /* The cursor's column in this row (-1: none) and the selected columns
  * (first > last: none).  Setting them notifies only when they change. */

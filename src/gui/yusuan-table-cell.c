@@ -13,7 +13,7 @@ struct _YusuanTableCell
 
   GtkWidget         *inscription;
   YusuanRowItem     *item;
-  gulong             notify_id;
+  gulong             changed_id;
   guint              column;
   guint              flags;   /* the CSS classes set now, as CellFlags */
   int                indent;
@@ -116,9 +116,13 @@ refresh (YusuanTableCell *self)
 }
 
 static void
-revision_cb (YusuanTableCell *self)
+item_changed_cb (YusuanTableCell *self,
+                 int              column)
 {
-  refresh (self);
+  /* One figure stored changes a few cells of a row: the row's other
+   * cells have nothing new to show. */
+  if (column < 0 || (guint) column == self->column)
+    refresh (self);
 }
 
 static void
@@ -204,15 +208,15 @@ yusuan_table_cell_set_item (YusuanTableCell *self,
 
   if (self->item != NULL)
     {
-      g_clear_signal_handler (&self->notify_id, self->item);
+      g_clear_signal_handler (&self->changed_id, self->item);
       g_clear_object (&self->item);
     }
 
   if (item != NULL)
     {
       self->item = g_object_ref (item);
-      self->notify_id = g_signal_connect_swapped (item, "notify::revision",
-                                                  G_CALLBACK (revision_cb), self);
+      self->changed_id = g_signal_connect_swapped (item, "changed",
+                                                   G_CALLBACK (item_changed_cb), self);
     }
 
   refresh (self);

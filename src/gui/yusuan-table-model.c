@@ -64,7 +64,7 @@ cell_changed_cb (YusuanTableModel *self,
   YusuanRowItem *item = yusuan_table_model_peek_item (self, row);
 
   if (item != NULL)
-    yusuan_row_item_changed (item);
+    yusuan_row_item_changed (item, (int) column);
 }
 
 static void
