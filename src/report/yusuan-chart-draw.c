@@ -54,6 +54,20 @@ add_item (YusuanChartData *data,
   data->total += amount;
 }
 
+/* The two parts of a whole, as a ring; nothing when both are nil. */
+static void
+add_parts (YusuanChartData *data,
+           const char      *first_label,
+           YusuanAmount     first,
+           const char      *second_label,
+           YusuanAmount     second)
+{
+  if (first == 0 && second == 0)
+    return;
+  add_item (data, first_label, first, 0);
+  add_item (data, second_label, second, 0);
+}
+
 typedef struct
 {
   GHashTable *by_class;  /* "201" -> YusuanAmount* */
@@ -236,21 +250,15 @@ yusuan_chart_data_new (YusuanDocument  *document,
     case YUSUAN_CHART_BASIC_PROJECT:
       /* Translators: a chart's title: 基本支出与项目支出 */
       data->title = g_strdup (_("Basic and project expenditure"));
-      if (figures.basic_total != 0 || figures.project_total != 0)
-        {
-          add_item (data, _("Basic expenditure"), figures.basic_total, 0);
-          add_item (data, _("Project expenditure"), figures.project_total, 0);
-        }
+      add_parts (data, _("Basic expenditure"), figures.basic_total,
+                 _("Project expenditure"), figures.project_total);
       break;
 
     case YUSUAN_CHART_PERSONNEL_PUBLIC:
       /* Translators: a chart's title: 一般公共预算基本支出：人员经费与公用经费 */
       data->title = g_strdup (_("Basic expenditure: personnel and public expenses"));
-      if (figures.gpb_basic_personnel != 0 || figures.gpb_basic_public != 0)
-        {
-          add_item (data, _("Personnel expenses"), figures.gpb_basic_personnel, 0);
-          add_item (data, _("Public expenses"), figures.gpb_basic_public, 0);
-        }
+      add_parts (data, _("Personnel expenses"), figures.gpb_basic_personnel,
+                 _("Public expenses"), figures.gpb_basic_public);
       break;
 
     case YUSUAN_CHART_YEAR_ON_YEAR:
