@@ -505,6 +505,17 @@ share (YusuanAmount part,
  * of @whole: 0 … 1, for the geometry only.  The share is taken exactly in
  * hundredths of a percent (a ten-thousandth of the length, well below a
  * pixel or a printer's dot); only that becomes a double. */
+/* "3,337.84  90.42%": the figure and its share of @whole. */
+static char *
+figure_and_share (YusuanAmount amount,
+                  YusuanAmount whole)
+{
+  g_autofree char *value = figure (amount);
+  g_autofree char *pct = share (amount, whole);
+
+  return g_strdup_printf ("%s  %s", value, pct ? pct : "");
+}
+
 static double
 geometry_fraction (YusuanAmount part,
                    YusuanAmount whole)
@@ -535,9 +546,7 @@ draw_bars (Painter               *p,
   for (guint i = 0; i < n; i++)
     {
       const Item *item = &g_array_index (data->items, Item, i);
-      g_autofree char *value = figure (item->amount);
-      g_autofree char *pct = share (item->amount, data->total);
-      g_autofree char *both = g_strdup_printf ("%s  %s", value, pct ? pct : "");
+      g_autofree char *both = figure_and_share (item->amount, data->total);
 
       label_width = MAX (label_width, text_width (p, item->label, FALSE, 1.0));
       value_width = MAX (value_width, text_width (p, both, FALSE, 1.0));
@@ -552,9 +561,7 @@ draw_bars (Painter               *p,
       const Item *item = &g_array_index (data->items, Item, i);
       double y = top + row * i;
       double length = bar_max * geometry_fraction (item->amount, max);
-      g_autofree char *value = figure (item->amount);
-      g_autofree char *pct = share (item->amount, data->total);
-      g_autofree char *both = g_strdup_printf ("%s  %s", value, pct ? pct : "");
+      g_autofree char *both = figure_and_share (item->amount, data->total);
 
       draw_text (p, item->label, label_width, y + row / 2, label_width, PANGO_ALIGN_RIGHT, FALSE, 1.0);
       source (p->cr, series (p, 0));
@@ -613,9 +620,8 @@ draw_donut (Painter               *p,
     {
       const Item *item = &g_array_index (data->items, Item, i);
       double y = legend_top + row * i + row / 2;
-      g_autofree char *value = figure (item->amount);
-      g_autofree char *pct = share (item->amount, data->total);
-      g_autofree char *text = g_strdup_printf ("%s  %s  %s", item->label, value, pct ? pct : "");
+      g_autofree char *both = figure_and_share (item->amount, data->total);
+      g_autofree char *text = g_strdup_printf ("%s  %s", item->label, both);
 
       source (p->cr, series (p, i));
       cairo_rectangle (p->cr, legend_x, y - p->size * 0.45, p->size * 0.9, p->size * 0.9);
