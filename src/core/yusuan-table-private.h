@@ -126,8 +126,11 @@ struct _TableDef
   void       (*project)       (YusuanTable *self, guint project_id, const ProjectInfo *project, int sign);
   /* Fills row->texts (and row->pub.key where it follows the document) from the document. */
   void       (*texts)         (YusuanTable *self, Row *row);
-  /* Rows that are not sums of lines (indicators, texts, 三公), rebuilt as a whole. */
+  /* Rows that are not sums of lines (indicators, texts, 三公), rebuilt as a whole
+   * in a recompute and after the changes in @rebuild_on (1 << YusuanChangeKind;
+   * YUSUAN_CHANGE_INDICATORS: the department's). */
   void       (*rebuild)       (YusuanTable *self);
+  guint32      rebuild_on;
   /* One project's indicator rows, rebuilt (@project NULL: removed). */
   void       (*indicators)    (YusuanTable *self, guint project_id, const YusuanProject *project);
   /* After every change: rows that depend on others (an empty table's note). */

@@ -986,8 +986,6 @@ apply_change (YusuanTable        *self,
 
     case YUSUAN_CHANGE_HEADER:
       refresh_all_texts (self);
-      if (self->number == 11)
-        def->rebuild (self);
       break;
 
     case YUSUAN_CHANGE_UNIT_ADDED:
@@ -1063,22 +1061,17 @@ apply_change (YusuanTable        *self,
       break;
 
     case YUSUAN_CHANGE_INDICATORS:
-      if (change->project != NULL && def->indicators)
-        def->indicators (self, change->project->id, change->project);
-      else if (change->project == NULL && self->number == 11)
-        def->rebuild (self);
+      if (change->project != NULL)
+        {
+          /* A project's: its rows alone (the department's rebuild below). */
+          if (def->indicators)
+            def->indicators (self, change->project->id, change->project);
+          return;
+        }
       break;
 
     case YUSUAN_CHANGE_THREE_PUBLIC:
-      if (self->number == 8)
-        def->rebuild (self);
-      break;
-
     case YUSUAN_CHANGE_PERFORMANCE:
-      if (self->number == 11)
-        def->rebuild (self);
-      break;
-
     case YUSUAN_CHANGE_PROCUREMENT:
     case YUSUAN_CHANGE_ASSETS:
     case YUSUAN_CHANGE_EXPLANATIONS:
@@ -1086,6 +1079,9 @@ apply_change (YusuanTable        *self,
     default:
       break;
     }
+
+  if (def->rebuild_on & (1u << change->kind))
+    def->rebuild (self);
 }
 
 static void
