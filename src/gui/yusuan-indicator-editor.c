@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "yusuan-editor-dialog.h"
@@ -704,4 +705,77 @@ yusuan_indicator_format_target (const YusuanIndicator *indicator)
 
   return g_strconcat (yusuan_operator_symbol (indicator->op), indicator->value,
                       indicator->unit ? indicator->unit : "", NULL);
+}
+
+int
+yusuan_indicator_worst_severity (YusuanChecker *checker,
+                                 guint          project_id,
+                                 guint          indicator_id)
+{
+  int worst = -1;
+  guint n = checker ? yusuan_checker_get_n_findings (checker) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanFinding *finding = yusuan_checker_get_finding (checker, i);
+
+      if (finding->target_kind == YUSUAN_TARGET_INDICATOR && finding->project_id == project_id &&
+          finding->target_id == indicator_id && (worst < 0 || (int) finding->severity < worst))
+        worst = finding->severity;
+    }
+
+  return worst;
+}
+
+GtkWidget *
+yusuan_indicator_row_new (const YusuanIndicator *indicator,
+                          int                    severity,
+                          gboolean               read_only,
+                          GCallback              remove_clicked_cb,
+                          gpointer               user_data)
+{
+  g_autofree char *target = yusuan_indicator_format_target (indicator);
+  g_autoptr(GString) subtitle = g_string_new (indicator->level2);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label, *remove;
+
+  if (indicator->explanation != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, indicator->explanation);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 indicator->name && *indicator->name ? indicator->name : _("(no name)"));
+  if (subtitle->len > 0)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+    }
+  if (severity >= 0)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (severity == YUSUAN_SEVERITY_ERROR
+                                                      ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, severity == YUSUAN_SEVERITY_ERROR ? "error" : "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  label = gtk_label_new (*target ? target : "—");
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove this indicator"));
+  gtk_widget_set_sensitive (remove, !read_only);
+  g_object_set_data (G_OBJECT (remove), "indicator-id", GUINT_TO_POINTER (indicator->id));
+  g_signal_connect (remove, "clicked", remove_clicked_cb, user_data);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !read_only);
+  g_object_set_data (G_OBJECT (row), "indicator-id", GUINT_TO_POINTER (indicator->id));
+
+  return row;
 }

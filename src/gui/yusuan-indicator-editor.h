@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "yusuan-document.h"
+#include "yusuan-rules.h"
 
 G_BEGIN_DECLS
 
@@ -65,5 +66,20 @@ const char *const *yusuan_indicator_level2_suggestions   (YusuanLevel1          
                                                           gboolean               department);
 /* "≥95%", "100次", "≤8万元", "及时": the target as the tables print it. */
 char           *yusuan_indicator_format_target           (const YusuanIndicator *indicator);
+
+/* The worst of @checker's findings on indicator @indicator_id of project
+ * @project_id (0: the department's), as a YusuanSeverity; -1 for none. */
+int             yusuan_indicator_worst_severity          (YusuanChecker         *checker,
+                                                          guint                  project_id,
+                                                          guint                  indicator_id);
+/* A row of a list of indicators: name, level 2 and explanation, target, a
+ * mark for @severity (-1: none) and a remove button whose "clicked" goes to
+ * @remove_clicked_cb with @user_data.  The row and the button carry the
+ * indicator's id as "indicator-id". */
+GtkWidget      *yusuan_indicator_row_new                 (const YusuanIndicator *indicator,
+                                                          int                    severity,
+                                                          gboolean               read_only,
+                                                          GCallback              remove_clicked_cb,
+                                                          gpointer               user_data);
 
 G_END_DECLS

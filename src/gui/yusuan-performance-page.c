@@ -328,25 +328,6 @@ clear_list (GtkWidget *list)
     gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
-static int
-indicator_severity (YusuanPerformancePage *self,
-                    guint                  indicator_id)
-{
-  int worst = -1;
-  guint n = self->checker ? yusuan_checker_get_n_findings (self->checker) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanFinding *finding = yusuan_checker_get_finding (self->checker, i);
-
-      if (finding->target_kind == YUSUAN_TARGET_INDICATOR && finding->project_id == 0 &&
-          finding->target_id == indicator_id && (worst < 0 || (int) finding->severity < worst))
-        worst = finding->severity;
-    }
-
-  return worst;
-}
-
 static void
 indicator_remove_clicked_cb (GtkButton             *button,
                              YusuanPerformancePage *self)
@@ -424,11 +405,8 @@ fill_indicators (YusuanPerformancePage *self)
   for (guint i = 0; i < n; i++)
     {
       const YusuanIndicator *indicator = yusuan_document_get_indicator (self->document, 0, i);
-      g_autofree char *target = yusuan_indicator_format_target (indicator);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label, *remove;
-      int severity = indicator_severity (self, indicator->id);
-      GString *subtitle = g_string_new (indicator->level2);
+      GtkWidget *row = yusuan_indicator_row_new (indicator, yusuan_indicator_worst_severity (self->checker, 0, indicator->id),
+                                                 self->read_only, G_CALLBACK (indicator_remove_clicked_cb), self);
       guint g;
 
       for (g = 0; g < N_GROUPS; g++)
@@ -437,43 +415,6 @@ fill_indicators (YusuanPerformancePage *self)
       if (g == N_GROUPS)
         g = 1;
       per_group[g]++;
-
-      if (indicator->explanation != NULL)
-        {
-          if (subtitle->len > 0)
-            g_string_append (subtitle, " · ");
-          g_string_append (subtitle, indicator->explanation);
-        }
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     indicator->name && *indicator->name ? indicator->name : _("(no name)"));
-      if (subtitle->len > 0)
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-        }
-      g_string_free (subtitle, TRUE);
-      if (severity >= 0)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name (severity == YUSUAN_SEVERITY_ERROR
-                                                          ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, severity == YUSUAN_SEVERITY_ERROR ? "error" : "warning");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      label = gtk_label_new (*target ? target : "—");
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove this indicator"));
-      gtk_widget_set_sensitive (remove, !self->read_only);
-      g_object_set_data (G_OBJECT (remove), "indicator-id", GUINT_TO_POINTER (indicator->id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (indicator_remove_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !self->read_only);
-      g_object_set_data (G_OBJECT (row), "indicator-id", GUINT_TO_POINTER (indicator->id));
       gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
     }
 

@@ -94,27 +94,6 @@ finding_is_ours (YusuanProjectEditor *self,
   return self->project_id != 0 && finding->project_id == self->project_id;
 }
 
-/* The worst finding on one indicator: -1 for none. */
-static int
-indicator_severity (YusuanProjectEditor *self,
-                    guint                indicator_id)
-{
-  int worst = -1;
-  guint n = self->checker ? yusuan_checker_get_n_findings (self->checker) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanFinding *finding = yusuan_checker_get_finding (self->checker, i);
-
-      if (finding->target_kind == YUSUAN_TARGET_INDICATOR && finding->target_id == indicator_id &&
-          finding->project_id == self->project_id &&
-          (worst < 0 || (int) finding->severity < worst))
-        worst = finding->severity;
-    }
-
-  return worst;
-}
-
 static GtkWidget *
 remove_button_new (const char *tooltip)
 {
@@ -454,10 +433,10 @@ fill_indicators (YusuanProjectEditor *self)
   for (guint i = 0; i < n; i++)
     {
       const YusuanIndicator *indicator = g_ptr_array_index (p->indicators, i);
-      g_autofree char *target = yusuan_indicator_format_target (indicator);
-      GString *subtitle = g_string_new (NULL);
-      GtkWidget *row, *label, *remove;
-      int severity;
+      GtkWidget *row = yusuan_indicator_row_new (indicator,
+                                                 yusuan_indicator_worst_severity (self->checker, self->project_id,
+                                                                                  indicator->id),
+                                                 self->read_only, G_CALLBACK (indicator_remove_clicked_cb), self);
       guint g;
 
       for (g = 0; g < N_GROUPS; g++)
@@ -466,47 +445,6 @@ fill_indicators (YusuanProjectEditor *self)
       if (g == N_GROUPS)
         g = 1;
       per_group[g]++;
-
-      if (indicator->level2 != NULL)
-        g_string_append (subtitle, indicator->level2);
-      if (indicator->explanation != NULL)
-        {
-          if (subtitle->len > 0)
-            g_string_append (subtitle, " · ");
-          g_string_append (subtitle, indicator->explanation);
-        }
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     indicator->name && *indicator->name ? indicator->name : _("(no name)"));
-      if (subtitle->len > 0)
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-        }
-      g_string_free (subtitle, TRUE);
-
-      severity = indicator_severity (self, indicator->id);
-      if (severity >= 0)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name (severity == YUSUAN_SEVERITY_ERROR
-                                                          ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, severity == YUSUAN_SEVERITY_ERROR ? "error" : "warning");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-
-      label = gtk_label_new (*target ? target : "—");
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      remove = remove_button_new (_("Remove this indicator"));
-      g_object_set_data (G_OBJECT (remove), "indicator-id", GUINT_TO_POINTER (indicator->id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (indicator_remove_clicked_cb), self);
-      gtk_widget_set_sensitive (remove, !self->read_only);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !self->read_only);
-      g_object_set_data (G_OBJECT (row), "indicator-id", GUINT_TO_POINTER (indicator->id));
       gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
     }
 
