@@ -80,6 +80,26 @@ cell_changed_cb (YusuanTable *table,
   (*count)++;
 }
 
+/* @n_edits times, a random basic line's amount raised, each timed into @ms. */
+static void
+time_edits (YusuanDocument *document,
+            GRand          *rand,
+            int             n_edits,
+            GArray         *ms)
+{
+  guint n_basic = yusuan_document_get_n_basic_lines (document);
+
+  for (int i = 0; i < n_edits && n_basic > 0; i++)
+    {
+      const YusuanLine *line = yusuan_document_get_basic_line (document, g_rand_int_range (rand, 0, n_basic));
+      YusuanAmount amount = line->amount + g_rand_int_range (rand, 1, 100000);
+      double t0 = now_ms ();
+
+      yusuan_document_set_line_amount (document, line->id, amount);
+      g_array_append_vals (ms, (double[]) { now_ms () - t0 }, 1);
+    }
+}
+
 static char *
 generate_city (const char *argv0)
 {
@@ -125,7 +145,7 @@ main (int argc, char **argv)
   int n_edits = 1001;
   guint announced = 0;
   double t0, t_import, t_store_open = -1, t_tables, t_rules, per_table[YUSUAN_N_TABLES];
-  guint n_basic, n_rows = 0;
+  guint n_rows = 0;
   GRand *rand;
   GOptionEntry entries[] = {
     { "edits", 'n', 0, G_OPTION_ARG_INT, &n_edits, "Edits to time (default 1001)", "N" },
@@ -229,30 +249,13 @@ main (int argc, char **argv)
     }
 
   /* One edit: a basic line's amount, everything listening (tables with a
-   * view reading each announced cell, and the rules). */
-  n_basic = yusuan_document_get_n_basic_lines (document);
+   * view reading each announced cell, and the rules) … */
   rand = g_rand_new_with_seed (2023);
-  for (int i = 0; i < n_edits && n_basic > 0; i++)
-    {
-      const YusuanLine *line = yusuan_document_get_basic_line (document, g_rand_int_range (rand, 0, n_basic));
-      YusuanAmount amount = line->amount + g_rand_int_range (rand, 1, 100000);
+  time_edits (document, rand, n_edits, edit_all);
 
-      t0 = now_ms ();
-      yusuan_document_set_line_amount (document, line->id, amount);
-      g_array_append_vals (edit_all, (double[]) { now_ms () - t0 }, 1);
-    }
-
-  /* The same with the tables only. */
+  /* … and the same with the tables only. */
   g_clear_object (&checker);
-  for (int i = 0; i < n_edits && n_basic > 0; i++)
-    {
-      const YusuanLine *line = yusuan_document_get_basic_line (document, g_rand_int_range (rand, 0, n_basic));
-      YusuanAmount amount = line->amount + g_rand_int_range (rand, 1, 100000);
-
-      t0 = now_ms ();
-      yusuan_document_set_line_amount (document, line->id, amount);
-      g_array_append_vals (edit_tables, (double[]) { now_ms () - t0 }, 1);
-    }
+  time_edits (document, rand, n_edits, edit_tables);
   g_rand_free (rand);
 
   if (edit_all->len > 0)
