@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "yusuan-core.h"
+#include "yusuan-codes.h"
 #include "yusuan-store.h"
 
 /* How a document reaches the disk.
@@ -364,62 +365,6 @@ set_damaged (GError     **error,
                _("“%s” is damaged and cannot be opened: %s. Open a backup copy, or import "
                  "the submission XML again."),
                name, what);
-}
-
-/* Digits only, of a length in [min_len, max_len], optionally starting with @first. */
-static gboolean
-is_digit_code (const char *code,
-               gsize       min_len,
-               gsize       max_len,
-               char        first)
-{
-  gsize len;
-
-  if (code == NULL)
-    return FALSE;
-  for (len = 0; code[len] != '\0'; len++)
-    if (!g_ascii_isdigit (code[len]))
-      return FALSE;
-  if (len < min_len || len > max_len)
-    return FALSE;
-  return first == 0 || code[0] == first;
-}
-
-static gboolean
-is_project_code (const char *code)
-{
-  gsize len;
-
-  if (code == NULL)
-    return FALSE;
-  for (len = 0; code[len] != '\0'; len++)
-    if (!g_ascii_isalnum (code[len]))
-      return FALSE;
-  return len >= 6 && len <= 32;
-}
-
-static gboolean
-is_unit_code (const char *code)
-{
-  return is_digit_code (code, 6, 9, 0);
-}
-
-static gboolean
-is_function_code (const char *code)
-{
-  return is_digit_code (code, 7, 7, '2');
-}
-
-static gboolean
-is_econ_dept_code (const char *code)
-{
-  return is_digit_code (code, 5, 5, '3');
-}
-
-static gboolean
-is_econ_gov_code (const char *code)
-{
-  return is_digit_code (code, 5, 5, '5');
 }
 
 static gboolean
@@ -770,9 +715,9 @@ save_header (SaveContext    *ctx,
   const char *stage = yusuan_stage_to_token (yusuan_document_get_stage (doc));
   int year = yusuan_document_get_fiscal_year (doc);
 
-  if (!is_digit_code (code, 3, 6, 0))
+  if (!yusuan_code_is_department (code))
     return save_invalid (ctx, _("the department code “%s” is not 3 to 6 digits"), code ? code : "");
-  if (region != NULL && !is_digit_code (region, 6, 6, 0))
+  if (region != NULL && !yusuan_code_is_region (region))
     return save_invalid (ctx, _("the region code “%s” is not 6 digits"), region);
   if (year < 2000 || year > 2100)
     return save_invalid (ctx, _("the fiscal year %d is not between 2000 and 2100"), year);
@@ -808,7 +753,7 @@ save_units (SaveContext    *ctx,
       const YusuanUnit *unit = yusuan_document_get_unit (doc, i);
       const char *kind = yusuan_unit_kind_to_token (unit->kind);
 
-      if (!is_unit_code (unit->code))
+      if (!yusuan_code_is_unit (unit->code))
         return save_invalid (ctx, _("unit %u has the code “%s”, which is not 6 to 9 digits"),
                              i + 1, unit->code ? unit->code : "");
       if (kind == NULL)
@@ -840,7 +785,7 @@ save_revenues (SaveContext    *ctx,
       const YusuanRevenue *revenue = yusuan_document_get_revenue (doc, i);
       const char *source = yusuan_fund_to_token (revenue->source);
 
-      if (!is_unit_code (revenue->unit))
+      if (!yusuan_code_is_unit (revenue->unit))
         return save_invalid (ctx, _("revenue %u names the unit “%s”, which is not 6 to 9 digits"),
                              i + 1, revenue->unit);
       if (source == NULL)
@@ -872,15 +817,15 @@ save_invalid_line (SaveContext      *ctx,
   else
     where = g_strdup_printf (_("basic line %" PRId64), position);
 
-  if (project_code == NULL && !is_unit_code (line->unit))
+  if (project_code == NULL && !yusuan_code_is_unit (line->unit))
     return save_invalid (ctx, _("%s names the unit “%s”, which is not 6 to 9 digits"), where, line->unit);
-  if (!is_function_code (line->function))
+  if (!yusuan_code_is_function (line->function))
     return save_invalid (ctx, _("%s has the function code “%s”, which is not 7 digits starting with 2"),
                          where, line->function);
-  if (!is_econ_dept_code (line->econ_dept))
+  if (!yusuan_code_is_econ_dept (line->econ_dept))
     return save_invalid (ctx, _("%s has the department economic code “%s”, which is not 5 digits starting with 3"),
                          where, line->econ_dept);
-  if (!is_econ_gov_code (line->econ_gov))
+  if (!yusuan_code_is_econ_gov (line->econ_gov))
     return save_invalid (ctx, _("%s has the government economic code “%s”, which is not 5 digits starting with 5"),
                          where, line->econ_gov);
   if (yusuan_fund_to_token (line->fund) == NULL)
@@ -901,10 +846,10 @@ save_line (SaveContext      *ctx,
   const char *fund = yusuan_fund_to_token (line->fund);
   const char *category = yusuan_category_to_token (line->category);
 
-  if (G_UNLIKELY ((project_position == 0 && (!is_unit_code (line->unit) || category == NULL))
-                  || !is_function_code (line->function)
-                  || !is_econ_dept_code (line->econ_dept)
-                  || !is_econ_gov_code (line->econ_gov)
+  if (G_UNLIKELY ((project_position == 0 && (!yusuan_code_is_unit (line->unit) || category == NULL))
+                  || !yusuan_code_is_function (line->function)
+                  || !yusuan_code_is_econ_dept (line->econ_dept)
+                  || !yusuan_code_is_econ_gov (line->econ_gov)
                   || fund == NULL
                   || !is_amount (line->amount)))
     return save_invalid_line (ctx, position, project_code, line);
@@ -1003,10 +948,10 @@ save_projects_lines_indicators (SaveContext    *ctx,
       const char *kind = yusuan_project_kind_to_token (project->kind);
       gint64 position = i + 1;
 
-      if (!is_project_code (project->code))
+      if (!yusuan_code_is_project (project->code))
         return save_invalid (ctx, _("project %u has the code “%s”, which is not 6 to 32 letters or digits"),
                              i + 1, project->code ? project->code : "");
-      if (!is_unit_code (project->unit))
+      if (!yusuan_code_is_unit (project->unit))
         return save_invalid (ctx, _("project %s names the unit “%s”, which is not 6 to 9 digits"),
                              project->code, project->unit);
       if (kind == NULL)
@@ -1731,9 +1676,9 @@ load_header (LoadContext *ctx)
       || !column_text (ctx, stmt, 4, "header", 1, TRUE, &name)
       || !column_text (ctx, stmt, 5, "header", 1, TRUE, &region))
     return FALSE;
-  if (!is_digit_code (code, 3, 6, 0))
+  if (!yusuan_code_is_department (code))
     return load_damaged (ctx, "header", 1, _("the department code “%s” is not well-formed"), code);
-  if (region != NULL && !is_digit_code (region, 6, 6, 0))
+  if (region != NULL && !yusuan_code_is_region (region))
     return load_damaged (ctx, "header", 1, _("the region code “%s” is not well-formed"), region);
 
   yusuan_document_set_header (ctx->doc, (int) year, stage, code, name, region);
@@ -1760,7 +1705,7 @@ load_units (LoadContext *ctx)
 
       digest_result_row (&ctx->digest, stmt, TABLE_UNITS);
 
-      if (!column_code (ctx, stmt, 1, "units", row, is_unit_code, &code)
+      if (!column_code (ctx, stmt, 1, "units", row, yusuan_code_is_unit, &code)
           || !column_text (ctx, stmt, 2, "units", row, TRUE, &name))
         return FALSE;
       COLUMN_TOKEN (ctx, stmt, 3, "units", row, yusuan_unit_kind_from_token, &kind);
@@ -1788,7 +1733,7 @@ load_revenues (LoadContext *ctx)
 
       digest_result_row (&ctx->digest, stmt, TABLE_REVENUES);
 
-      if (!column_code (ctx, stmt, 1, "revenues", row, is_unit_code, &unit))
+      if (!column_code (ctx, stmt, 1, "revenues", row, yusuan_code_is_unit, &unit))
         return FALSE;
       COLUMN_TOKEN (ctx, stmt, 2, "revenues", row, yusuan_fund_from_token, &source);
       if (!column_amount (ctx, stmt, 3, "revenues", row, &amount))
@@ -1818,9 +1763,9 @@ load_projects (LoadContext *ctx)
 
       digest_result_row (&ctx->digest, stmt, TABLE_PROJECTS);
 
-      if (!column_code (ctx, stmt, 1, "projects", row, is_project_code, &code)
+      if (!column_code (ctx, stmt, 1, "projects", row, yusuan_code_is_project, &code)
           || !column_text (ctx, stmt, 2, "projects", row, TRUE, &name)
-          || !column_code (ctx, stmt, 3, "projects", row, is_unit_code, &unit))
+          || !column_code (ctx, stmt, 3, "projects", row, yusuan_code_is_unit, &unit))
         return FALSE;
       COLUMN_TOKEN (ctx, stmt, 4, "projects", row, yusuan_project_kind_from_token, &kind);
       if (!column_text (ctx, stmt, 5, "projects", row, TRUE, &description))
@@ -1883,7 +1828,7 @@ load_lines (LoadContext *ctx)
         return FALSE;
       if (values.project_id == 0)
         {
-          if (!column_code (ctx, stmt, 2, "lines", row, is_unit_code, &unit))
+          if (!column_code (ctx, stmt, 2, "lines", row, yusuan_code_is_unit, &unit))
             return FALSE;
           COLUMN_TOKEN (ctx, stmt, 7, "lines", row, yusuan_category_from_token, &values.category);
           g_strlcpy (values.unit, unit, sizeof values.unit);
@@ -1891,9 +1836,9 @@ load_lines (LoadContext *ctx)
       else
         values.category = YUSUAN_CATEGORY_PUBLIC;
 
-      if (!column_code (ctx, stmt, 3, "lines", row, is_function_code, &function)
-          || !column_code (ctx, stmt, 4, "lines", row, is_econ_dept_code, &econ_dept)
-          || !column_code (ctx, stmt, 5, "lines", row, is_econ_gov_code, &econ_gov))
+      if (!column_code (ctx, stmt, 3, "lines", row, yusuan_code_is_function, &function)
+          || !column_code (ctx, stmt, 4, "lines", row, yusuan_code_is_econ_dept, &econ_dept)
+          || !column_code (ctx, stmt, 5, "lines", row, yusuan_code_is_econ_gov, &econ_gov))
         return FALSE;
       COLUMN_TOKEN (ctx, stmt, 6, "lines", row, yusuan_fund_from_token, &values.fund);
       if (!column_amount (ctx, stmt, 8, "lines", row, &values.amount))

@@ -32,6 +32,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "yusuan-core.h"
+#include "yusuan-codes.h"
 #include "yusuan-xml.h"
 
 #define BUDGET_NS        "urn:yusuan:budget:1"
@@ -131,66 +132,6 @@ element_has_text (Element element)
 /* ------------------------------------------------------------------------ */
 /* Checks shared by import and export: the contract's simple types           */
 
-static gboolean
-is_ascii_digits (const char *s,
-                 gsize       min,
-                 gsize       max)
-{
-  gsize n = 0;
-
-  for (; s[n]; n++)
-    if (!g_ascii_isdigit (s[n]) || n >= max)
-      return FALSE;
-  return n >= min;
-}
-
-static gboolean
-is_department_code (const char *s)
-{
-  return is_ascii_digits (s, 3, 6);
-}
-
-static gboolean
-is_unit_code (const char *s)
-{
-  return is_ascii_digits (s, 6, 9);
-}
-
-static gboolean
-is_region_code (const char *s)
-{
-  return is_ascii_digits (s, 6, 6);
-}
-
-static gboolean
-is_function_code (const char *s)
-{
-  return s[0] == '2' && is_ascii_digits (s, 7, 7);
-}
-
-static gboolean
-is_econ_dept_code (const char *s)
-{
-  return s[0] == '3' && is_ascii_digits (s, 5, 5);
-}
-
-static gboolean
-is_econ_gov_code (const char *s)
-{
-  return s[0] == '5' && is_ascii_digits (s, 5, 5);
-}
-
-static gboolean
-is_project_code (const char *s)
-{
-  gsize n = 0;
-
-  for (; s[n]; n++)
-    if (!g_ascii_isalnum (s[n]) || n >= 32)
-      return FALSE;
-  return n >= 6;
-}
-
 /* A code's shape: its check, and how a message states it (untranslated, N_). */
 typedef struct
 {
@@ -198,13 +139,13 @@ typedef struct
   const char  *expected;
 } CodeShape;
 
-static const CodeShape DEPARTMENT_CODE = { is_department_code, N_("3 to 6 digits") };
-static const CodeShape REGION_CODE = { is_region_code, N_("6 digits") };
-static const CodeShape UNIT_CODE = { is_unit_code, N_("6 to 9 digits") };
-static const CodeShape FUNCTION_CODE = { is_function_code, N_("7 digits starting with 2") };
-static const CodeShape ECON_DEPT_CODE = { is_econ_dept_code, N_("5 digits starting with 3") };
-static const CodeShape ECON_GOV_CODE = { is_econ_gov_code, N_("5 digits starting with 5") };
-static const CodeShape PROJECT_CODE = { is_project_code, N_("6 to 32 letters and digits") };
+static const CodeShape DEPARTMENT_CODE = { yusuan_code_is_department, N_("3 to 6 digits") };
+static const CodeShape REGION_CODE = { yusuan_code_is_region, N_("6 digits") };
+static const CodeShape UNIT_CODE = { yusuan_code_is_unit, N_("6 to 9 digits") };
+static const CodeShape FUNCTION_CODE = { yusuan_code_is_function, N_("7 digits starting with 2") };
+static const CodeShape ECON_DEPT_CODE = { yusuan_code_is_econ_dept, N_("5 digits starting with 3") };
+static const CodeShape ECON_GOV_CODE = { yusuan_code_is_econ_gov, N_("5 digits starting with 5") };
+static const CodeShape PROJECT_CODE = { yusuan_code_is_project, N_("6 to 32 letters and digits") };
 
 /* XML 1.0 Char, minus what the parser would normalise away in an attribute
  * anyway; @c is a valid code point. */
@@ -999,7 +940,7 @@ start_unit (Loader *loader)
   ok = get_code (loader, "unit", "code", FALSE, &UNIT_CODE, &code);
   ok &= get_name (loader, "unit", "name", FALSE, &name);
   ok &= get_unit_kind (loader, "unit", "kind", &kind);
-  if (code != NULL && is_unit_code (code))
+  if (code != NULL && yusuan_code_is_unit (code))
     ok &= check_duplicate (loader, loader->unit_codes, code, N_("unit code"));
   if (ok && building (loader)
       && yusuan_document_add_unit (loader->document, code, name, kind) == NULL)
@@ -1073,7 +1014,7 @@ start_project (Loader *loader)
   ok &= get_name (loader, "project", "name", FALSE, &name);
   ok &= get_code (loader, "project", "unit", FALSE, &UNIT_CODE, &unit);
   ok &= get_project_kind (loader, "project", "kind", &loader->project_kind);
-  if (code != NULL && is_project_code (code))
+  if (code != NULL && yusuan_code_is_project (code))
     ok &= check_duplicate (loader, loader->project_codes, code, N_("project code"));
   if (!ok)
     return;
