@@ -7,6 +7,7 @@
 
 #include "yusuan-application.h"
 #include "yusuan-new-document-dialog.h"
+#include "yusuan-codes.h"
 
 struct _YusuanNewDocumentDialog
 {
@@ -25,22 +26,6 @@ struct _YusuanNewDocumentDialog
 };
 
 G_DEFINE_FINAL_TYPE (YusuanNewDocumentDialog, yusuan_new_document_dialog, ADW_TYPE_WINDOW)
-
-static gboolean
-all_digits (const char *text,
-            gsize       min,
-            gsize       max)
-{
-  gsize len = strlen (text);
-
-  if (len < min || len > max)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-
-  return TRUE;
-}
 
 static char *
 field (GtkWidget *row)
@@ -188,10 +173,11 @@ yusuan_new_document_dialog_build (YusuanNewDocumentDialog  *self,
   year = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->year_spin));
   kind = adw_combo_row_get_selected (ADW_COMBO_ROW (self->unit_kind_row));
 
-  if (!all_digits (department_code, 1, 9))
+  /* The contract's shapes: a code the submission could not carry is refused here. */
+  if (!yusuan_code_is_department (department_code))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The department code is one to nine digits, such as 103."));
+                           _("The department code is three to six digits, such as 103."));
       return NULL;
     }
   if (*department_name == '\0')
@@ -200,7 +186,7 @@ yusuan_new_document_dialog_build (YusuanNewDocumentDialog  *self,
                            _("Enter the department’s name."));
       return NULL;
     }
-  if (!all_digits (unit_code, 6, 9))
+  if (!yusuan_code_is_unit (unit_code))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The unit code is six to nine digits, such as 103001."));
