@@ -812,16 +812,25 @@ typedef struct
   guint        spurious;   /* cell-changed for a cell that did not change */
 } Shadow;
 
+/* A row's kind, depth and in_csv, as a shadow keeps them. */
+static char *
+row_summary (YusuanTable *table,
+             guint        r)
+{
+  const YusuanTableRow *row = yusuan_table_get_row (table, r);
+
+  return g_strdup_printf ("%d %u %d", row->kind, row->depth, row->in_csv);
+}
+
 static char **
 snapshot_row (YusuanTable *table,
               guint        r)
 {
   guint n = yusuan_table_get_n_columns (table);
-  const YusuanTableRow *row = yusuan_table_get_row (table, r);
   char **cells = g_new0 (char *, n + 3);
 
-  cells[0] = g_strdup (row->key);
-  cells[1] = g_strdup_printf ("%d %u %d", row->kind, row->depth, row->in_csv);
+  cells[0] = g_strdup (yusuan_table_get_row (table, r)->key);
+  cells[1] = row_summary (table, r);
   for (guint c = 0; c < n; c++)
     cells[c + 2] = yusuan_table_dup_display (table, r, c, YUSUAN_DISPLAY_YUAN, FALSE);
   return cells;
@@ -863,9 +872,7 @@ shadow_cell_changed_cb (YusuanTable *table,
   cells[column + 2] = g_steal_pointer (&now);
   /* in_csv follows the data */
   g_free (cells[1]);
-  cells[1] = g_strdup_printf ("%d %u %d", yusuan_table_get_row (table, row)->kind,
-                              yusuan_table_get_row (table, row)->depth,
-                              yusuan_table_get_row (table, row)->in_csv);
+  cells[1] = row_summary (table, row);
   g_ptr_array_add (shadow->announced,
                    g_strdup_printf ("%02u %s %s", yusuan_table_get_number (table), cells[0],
                                     yusuan_table_get_column (table, column)->id));
