@@ -346,16 +346,18 @@ rebuild_idle (gpointer user_data)
   YusuanFindingsPage *self = user_data;
 
   self->rebuild_id = 0;
-  rebuild (self);
+  /* Being shown may have rebuilt it meanwhile. */
+  if (self->dirty)
+    rebuild (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* Typing changes findings at every stored figure, and a document comes
+ * with its checker: rebuild once, and only when the list can be seen. */
 static void
-checker_changed_cb (YusuanFindingsPage *self)
+queue_rebuild (YusuanFindingsPage *self)
 {
-  /* Typing changes findings at every stored figure: rebuild once, and only
-   * when the list can be seen. */
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle, self);
@@ -446,13 +448,11 @@ yusuan_findings_page_set_checker (YusuanFindingsPage *self,
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_set_object (&self->checker, checker);
   if (checker != NULL)
-    g_signal_connect_object (checker, "changed", G_CALLBACK (checker_changed_cb),
+    g_signal_connect_object (checker, "changed", G_CALLBACK (queue_rebuild),
                              self, G_CONNECT_SWAPPED);
 
   /* Built when first seen: opening a document shows a table, not this. */
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
+  queue_rebuild (self);
 }
 
 void
@@ -469,9 +469,7 @@ yusuan_findings_page_set_document (YusuanFindingsPage *self,
     self->catalog = catalog ? yusuan_catalog_ref (catalog)
                             : yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
 
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
+  queue_rebuild (self);
 }
 
 guint
