@@ -30,26 +30,30 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+wait_loaded (YusuanWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (yusuan_window_is_loading (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  spin ();
+}
+
 static YusuanWindow *
 open_window_on (GFile *file)
 {
   YusuanWindow *window = yusuan_window_new (NULL);
-  gboolean timed_out = FALSE;
-  guint timeout_id;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   yusuan_window_open_file (window, file);
   g_assert_true (yusuan_window_is_loading (window));
-
-  timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-  while (yusuan_window_is_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
+  wait_loaded (window);
   g_assert_nonnull (yusuan_window_get_document (window));
-  spin ();
 
   return window;
 }
@@ -177,19 +181,6 @@ find_message_dialog (GtkWindow *parent)
       return l->data;
 
   return NULL;
-}
-
-static void
-wait_loaded (YusuanWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (yusuan_window_is_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  spin ();
 }
 
 /* Tests */
