@@ -33,22 +33,6 @@ append_csv_field (GString    *out,
     g_string_append_c (out, '"');
 }
 
-static char *
-csv_cell (YusuanTable       *self,
-          guint              row,
-          guint              column,
-          YusuanDisplayUnit  unit)
-{
-  const YusuanColumn *leaf = yusuan_table_get_column (self, column);
-  YusuanAmount amount;
-
-  if (leaf->kind == YUSUAN_COLUMN_TEXT)
-    return g_strdup (yusuan_table_get_text (self, row, column));
-  if (yusuan_table_get_amount (self, row, column, &amount))
-    return yusuan_amount_format (amount, unit, YUSUAN_AMOUNT_FORMAT_PLAIN);
-  return NULL;
-}
-
 /* One CSV row: the key, then the cells of the columns @shown lets through
  * (all when NULL), the others empty. */
 static void
@@ -67,10 +51,9 @@ append_csv_row (GString           *out,
       g_string_append_c (out, ',');
       if (shown == NULL || shown[c])
         {
-          g_autofree char *cell = csv_cell (self, r, c, unit);
+          g_autofree char *cell = yusuan_table_dup_display (self, r, c, unit, FALSE);
 
-          if (cell != NULL)
-            append_csv_field (out, cell);
+          append_csv_field (out, cell);
         }
     }
   g_string_append_c (out, '\n');
