@@ -194,28 +194,6 @@ typedef struct
 } HeaderNode;
 
 static void
-collect_groups (const YusuanColumn *column,
-                guint               depth,
-                GArray             *groups,
-                guint              *max_depth)
-{
-  for (guint i = 0; column->children && i < column->children->len; i++)
-    {
-      const YusuanColumn *child = g_ptr_array_index (column->children, i);
-
-      if (child->leaf >= 0)
-        *max_depth = MAX (*max_depth, depth + 1);
-      else
-        {
-          HeaderNode node = { child, depth, G_MAXUINT, 0 };
-
-          g_array_append_val (groups, node);
-          collect_groups (child, depth + 1, groups, max_depth);
-        }
-    }
-}
-
-static void
 group_span (const YusuanColumn *column,
             guint              *first,
             guint              *last)
@@ -231,6 +209,32 @@ group_span (const YusuanColumn *column,
         }
       else
         group_span (child, first, last);
+    }
+}
+
+/* Every group under @column with the leaves it spans; @max_depth: the
+ * header lines they need, the leaves' line included. */
+static void
+collect_groups (const YusuanColumn *column,
+                guint               depth,
+                GArray             *groups,
+                guint              *max_depth)
+{
+  for (guint i = 0; column->children && i < column->children->len; i++)
+    {
+      const YusuanColumn *child = g_ptr_array_index (column->children, i);
+
+      if (child->leaf >= 0)
+        *max_depth = MAX (*max_depth, depth + 1);
+      else
+        {
+          HeaderNode node = { child, depth, G_MAXUINT, 0 };
+
+          group_span (child, &node.first, &node.last);
+          *max_depth = MAX (*max_depth, depth + 2);
+          g_array_append_val (groups, node);
+          collect_groups (child, depth + 1, groups, max_depth);
+        }
     }
 }
 
@@ -337,15 +341,6 @@ yusuan_table_to_text (YusuanTable       *self,
 
   /* Group headers span their leaves; a wide label widens its last leaf. */
   collect_groups (yusuan_table_get_header (self), 0, groups, &max_depth);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      HeaderNode *node = &g_array_index (groups, HeaderNode, i);
-
-      node->first = G_MAXUINT;
-      node->last = 0;
-      group_span (node->column, &node->first, &node->last);
-      max_depth = MAX (max_depth, node->depth + 2);
-    }
   g_array_sort (groups, deeper_first);
   for (guint i = 0; i < groups->len; i++)
     {
