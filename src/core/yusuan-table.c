@@ -825,6 +825,17 @@ clear_rows (YusuanTable *self)
 }
 
 static void
+project_lines (YusuanTable         *self,
+               const YusuanProject *project,
+               const ProjectInfo   *info,
+               int                  sign)
+{
+  if (self->def->line)
+    for (guint i = 0; i < project->lines->len; i++)
+      self->def->line (self, g_ptr_array_index (project->lines, i), info, sign);
+}
+
+static void
 recompute (YusuanTable *self)
 {
   const TableDef *def = self->def;
@@ -855,10 +866,8 @@ recompute (YusuanTable *self)
       for (guint i = 0; i < n_projects; i++)
         {
           const YusuanProject *project = yusuan_document_get_project (document, i);
-          ProjectInfo *info = table_project_info (self, project->id);
 
-          for (guint j = 0; j < project->lines->len; j++)
-            def->line (self, g_ptr_array_index (project->lines, j), info, 1);
+          project_lines (self, project, table_project_info (self, project->id), 1);
         }
     }
 
@@ -903,17 +912,6 @@ info_for_line (YusuanTable         *self,
   if (info == NULL && project != NULL)
     info = project_info_set (self, project);
   return info;
-}
-
-static void
-project_lines (YusuanTable         *self,
-               const YusuanProject *project,
-               const ProjectInfo   *info,
-               int                  sign)
-{
-  if (self->def->line)
-    for (guint i = 0; i < project->lines->len; i++)
-      self->def->line (self, g_ptr_array_index (project->lines, i), info, sign);
 }
 
 static void
