@@ -1520,6 +1520,7 @@ t11_rebuild (YusuanTable *self)
   guint n_indicators = yusuan_document_get_n_indicators (document, 0);
   gboolean bulk = self->bulk;
   g_autoptr(GPtrArray) made = g_ptr_array_new ();
+  Row *department;
 
   if (!bulk)
     {
@@ -1533,9 +1534,11 @@ t11_rebuild (YusuanTable *self)
         }
     }
 
-  g_ptr_array_add (made, department_row (self, "00", FALSE));
-  ((Row *) g_ptr_array_index (made, 0))->pub.in_csv = FALSE;
-  ((Row *) g_ptr_array_index (made, 0))->csv = CSV_NEVER;
+  /* The department's name heads the table; CSV leaves it out. */
+  department = department_row (self, "00", FALSE);
+  department->csv = CSV_NEVER;
+  department->pub.in_csv = FALSE;
+  g_ptr_array_add (made, department);
 
   g_ptr_array_add (made, t11_text_row (self, SECTION_DUTIES, HEADING_POSITION, "duties",
                                        YUSUAN_ROW_HEADING, 0, "10", CSV_NEVER));
