@@ -711,6 +711,21 @@ test_enums_labels (void)
     g_assert_cmpstr (yusuan_three_public_label (t), !=, "");
 }
 
+static void
+test_format_ratio (void)
+{
+  g_autofree char *growth = yusuan_amount_format_ratio (646537200, 2691300000, FALSE);
+  g_autofree char *signed_growth = yusuan_amount_format_ratio (646537200, 2691300000, TRUE);
+  g_autofree char *fall = yusuan_amount_format_ratio (-2000000, 13500000, TRUE);
+  g_autofree char *flat = yusuan_amount_format_ratio (0, 13500000, TRUE);
+
+  g_assert_cmpstr (growth, ==, "24.02%");
+  g_assert_cmpstr (signed_growth, ==, "+24.02%");
+  g_assert_cmpstr (fall, ==, "−14.81%");
+  g_assert_cmpstr (flat, ==, "0.00%");
+  g_assert_null (yusuan_amount_format_ratio (1, 0, FALSE));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -736,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/enums/tokens", test_enums_tokens);
   g_test_add_func ("/core/enums/refused", test_enums_refused);
   g_test_add_func ("/core/enums/funds", test_enums_funds);
+  g_test_add_func ("/core/amount/format-ratio", test_format_ratio);
   g_test_add_func ("/core/enums/operators", test_enums_operators);
   g_test_add_func ("/core/enums/three-public", test_enums_three_public);
   g_test_add_func ("/core/enums/labels", test_enums_labels);

@@ -519,3 +519,18 @@ yusuan_amount_ratio_percent (YusuanAmount  part,
   *out_hundredths = negative ? -(gint64) quotient : (gint64) quotient;
   return TRUE;
 }
+
+char *
+yusuan_amount_format_ratio (YusuanAmount part,
+                            YusuanAmount whole,
+                            gboolean     explicit_plus)
+{
+  gint64 hundredths;
+  const char *sign;
+
+  if (!yusuan_amount_ratio_percent (part, whole, &hundredths))
+    return NULL;
+  sign = hundredths < 0 ? "−" : (hundredths > 0 && explicit_plus) ? "+" : "";
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d%%", sign,
+                          ABS (hundredths) / 100, (int) (ABS (hundredths) % 100));
+}

@@ -80,4 +80,10 @@ gboolean      yusuan_amount_ratio_percent (YusuanAmount             part,
                                            YusuanAmount             whole,
                                            gint64                  *out_hundredths);
 
+/* The same ratio as text, "24.02%", "−14.81%" (and "+24.02%" with
+ * @explicit_plus); NULL if @whole is 0. */
+char         *yusuan_amount_format_ratio  (YusuanAmount             part,
+                                           YusuanAmount             whole,
+                                           gboolean                 explicit_plus);
+
 G_END_DECLS

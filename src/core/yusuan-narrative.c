@@ -74,13 +74,7 @@ static char *
 percent (YusuanAmount part,
          YusuanAmount whole)
 {
-  gint64 hundredths;
-
-  if (!yusuan_amount_ratio_percent (part, whole, &hundredths))
-    return NULL;
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d%%",
-                          hundredths < 0 ? "-" : "",
-                          ABS (hundredths) / 100, (int) (ABS (hundredths) % 100));
+  return yusuan_amount_format_ratio (part, whole, FALSE);
 }
 
 /* "增加646.54万元，增长24.02%" / "减少2.00万元，下降14.81%" / "持平" */

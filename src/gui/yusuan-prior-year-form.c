@@ -159,16 +159,12 @@ update_comparisons (YusuanPriorYearForm *self)
       g_autofree char *text = NULL;
       gboolean present = FALSE;
       YusuanAmount prior = 0;
-      gint64 hundredths;
+      g_autofree char *change = NULL;
 
       if (yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->entries[k])),
                                       self->unit, &present, &prior, NULL) && present &&
-          yusuan_amount_ratio_percent (now - prior, prior, &hundredths))
+          (change = yusuan_amount_format_ratio (now - prior, prior, TRUE)) != NULL)
         {
-          g_autofree char *change = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT "%%",
-                                                     hundredths < 0 ? "−" : hundredths > 0 ? "+" : "",
-                                                     ABS (hundredths) / 100, ABS (hundredths) % 100);
-
           /* Translators: this year's figure and its change from the prior year, "this year 3,337.84 万元 (+24.02%)" */
           text = g_strdup_printf (_("this year %s (%s)"), figure, change);
         }

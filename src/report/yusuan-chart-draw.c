@@ -493,12 +493,7 @@ static char *
 share (YusuanAmount part,
        YusuanAmount whole)
 {
-  gint64 hundredths;
-
-  if (!yusuan_amount_ratio_percent (part, whole, &hundredths))
-    return NULL;
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d%%", hundredths < 0 ? "−" : "",
-                          ABS (hundredths) / 100, (int) (ABS (hundredths) % 100));
+  return yusuan_amount_format_ratio (part, whole, FALSE);
 }
 
 /* The fraction of a bar's full length, or of the ring, that @part takes
