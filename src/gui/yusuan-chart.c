@@ -20,6 +20,7 @@ struct _YusuanChart
   YusuanCatalog    *catalog;
   gulong            changed_id;
   guint             refresh_id;
+  gboolean          stale;  /* the document changed while the chart was not shown */
   YusuanChartData  *data;
 };
 
@@ -94,6 +95,7 @@ update_height (YusuanChart *self)
 static void
 refresh (YusuanChart *self)
 {
+  self->stale = FALSE;
   g_clear_pointer (&self->data, yusuan_chart_data_free);
   if (self->document != NULL)
     self->data = yusuan_chart_data_new (self->document, self->catalog, self->kind);
@@ -108,7 +110,10 @@ refresh_cb (gpointer user_data)
   YusuanChart *self = user_data;
 
   self->refresh_id = 0;
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -117,8 +122,21 @@ document_changed_cb (YusuanDocument *document,
                      gpointer        change,
                      YusuanChart    *self)
 {
-  if (self->refresh_id == 0)
+  /* A chart nobody sees recounts nothing: it catches up when shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+yusuan_chart_map (GtkWidget *widget)
+{
+  YusuanChart *self = YUSUAN_CHART (widget);
+
+  GTK_WIDGET_CLASS (yusuan_chart_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
 }
 
 static void
@@ -221,6 +239,7 @@ yusuan_chart_class_init (YusuanChartClass *klass)
   object_class->get_property = yusuan_chart_get_property;
   object_class->set_property = yusuan_chart_set_property;
   widget_class->css_changed = yusuan_chart_css_changed;
+  widget_class->map = yusuan_chart_map;
 
   /* YusuanChartKind */
   properties[PROP_KIND] =
