@@ -153,7 +153,10 @@ test_remove_project_and_undo (void)
                                 .op = YUSUAN_OPERATOR_GE, .value = (char *) "50", .unit = (char *) "次" };
   Recorder rec = { g_array_new (FALSE, FALSE, sizeof (YusuanChangeKind)) };
 
-  yusuan_document_add_indicator (doc, project_id, &indicator);
+  g_assert_cmpstr (yusuan_document_lookup_indicator (doc, project_id,
+                                                     yusuan_document_add_indicator (doc, project_id, &indicator)->id)->name,
+                   ==, "纪检工作开展次数");
+  g_assert_null (yusuan_document_lookup_indicator (doc, 0, project_id));
   g_signal_connect (doc, "changed", G_CALLBACK (record_cb), &rec);
 
   yusuan_document_remove_project (doc, project_id);

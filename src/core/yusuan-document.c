@@ -1828,6 +1828,23 @@ yusuan_document_get_indicator (YusuanDocument *self,
   return g_ptr_array_index (indicators, index);
 }
 
+const YusuanIndicator *
+yusuan_document_lookup_indicator (YusuanDocument *self,
+                                  guint           project_id,
+                                  guint           indicator_id)
+{
+  GPtrArray *indicators;
+  int index;
+
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), NULL);
+
+  indicators = indicators_of (self, project_id);
+  if (indicators == NULL)
+    return NULL;
+  index = find_index_by_id (indicators, indicator_id);
+  return index >= 0 ? g_ptr_array_index (indicators, index) : NULL;
+}
+
 static YusuanIndicator *
 indicator_values (const YusuanIndicator *values,
                   guint                  id)

@@ -228,6 +228,10 @@ YusuanAmount          yusuan_project_get_total             (const YusuanProject 
 /* Indicators: @project_id 0 means the department's (table 11). */
 guint                 yusuan_document_get_n_indicators     (YusuanDocument *self, guint project_id);
 const YusuanIndicator *yusuan_document_get_indicator       (YusuanDocument *self, guint project_id, guint index);
+/* NULL if the project (0: the department) has no indicator @indicator_id. */
+const YusuanIndicator *yusuan_document_lookup_indicator    (YusuanDocument *self,
+                                                            guint           project_id,
+                                                            guint           indicator_id);
 const YusuanIndicator *yusuan_document_add_indicator       (YusuanDocument        *self,
                                                             guint                  project_id,
                                                             const YusuanIndicator *values);

@@ -96,24 +96,6 @@ code_with_name (YusuanFindingsPage   *self,
   return g_strdup_printf ("%s %s", code, name);
 }
 
-static const YusuanIndicator *
-find_indicator (YusuanDocument *document,
-                guint           project_id,
-                guint           indicator_id)
-{
-  guint n = yusuan_document_get_n_indicators (document, project_id);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanIndicator *indicator = yusuan_document_get_indicator (document, project_id, i);
-
-      if (indicator->id == indicator_id)
-        return indicator;
-    }
-
-  return NULL;
-}
-
 /* What the finding is about, in the words of the forms and tables: a
  * project's name, a line's codes with their names, a “三公” item.  NULL
  * when the table alone says it; never the rule's internal keys. */
@@ -139,7 +121,7 @@ describe_subject (YusuanFindingsPage  *self,
 
     case YUSUAN_TARGET_INDICATOR:
       {
-        const YusuanIndicator *indicator = document ? find_indicator (document, finding->project_id, finding->target_id) : NULL;
+        const YusuanIndicator *indicator = document ? yusuan_document_lookup_indicator (document, finding->project_id, finding->target_id) : NULL;
         const YusuanProject *project = document && finding->project_id != 0
                                        ? yusuan_document_lookup_project (document, finding->project_id) : NULL;
         const char *owner = project ? project->name : _("Department Performance Targets (部门整体绩效目标)");

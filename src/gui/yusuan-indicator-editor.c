@@ -255,24 +255,6 @@ check (YusuanIndicatorEditor *self)
     }
 }
 
-static const YusuanIndicator *
-find_indicator (YusuanDocument *document,
-                guint           project_id,
-                guint           indicator_id)
-{
-  guint n = yusuan_document_get_n_indicators (document, project_id);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanIndicator *indicator = yusuan_document_get_indicator (document, project_id, i);
-
-      if (indicator->id == indicator_id)
-        return indicator;
-    }
-
-  return NULL;
-}
-
 static void
 load (YusuanIndicatorEditor *self,
       YusuanLevel1           level1)
@@ -281,7 +263,7 @@ load (YusuanIndicatorEditor *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->explanation_view));
 
   if (self->document != NULL && self->indicator_id != 0)
-    indicator = find_indicator (self->document, self->project_id, self->indicator_id);
+    indicator = yusuan_document_lookup_indicator (self->document, self->project_id, self->indicator_id);
 
   fill_level1_model (self);
   gtk_label_set_label (GTK_LABEL (self->preview_title),
@@ -621,7 +603,7 @@ yusuan_indicator_editor_apply (YusuanIndicatorEditor  *self,
                            _("The project was removed meanwhile: the indicator has nowhere to go."));
       return FALSE;
     }
-  if (self->indicator_id != 0 && find_indicator (self->document, self->project_id, self->indicator_id) == NULL)
+  if (self->indicator_id != 0 && yusuan_document_lookup_indicator (self->document, self->project_id, self->indicator_id) == NULL)
     {
       g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_GONE,
                            _("The indicator was removed meanwhile (by an undo?): add it again."));
