@@ -7,7 +7,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
-  libgtk-4-dev libadwaita-1-dev libxml2-dev libsqlite3-dev libxlsxwriter-dev
+  libgtk-4-dev libadwaita-1-dev libxml2-dev libsqlite3-dev nettle-dev libxlsxwriter-dev
   # run
   fonts-noto-cjk dbus
   # tests and checks
