@@ -1141,7 +1141,8 @@ notify_undo_state (YusuanDocument *self,
 }
 
 /* Applies @op (consumed) as an edit: recorded in the open step, or as a step
- * of its own. */
+ * of its own, named @label (untranslated: a load, which records no step, does
+ * not look up a translation for each of a city's hundred thousand lines). */
 static void
 run (YusuanDocument *self,
      Op             *op,
@@ -1156,7 +1157,7 @@ run (YusuanDocument *self,
       return;
     }
 
-  yusuan_document_begin_group (self, label);
+  yusuan_document_begin_group (self, _(label));
   inverse = apply_op (self, op);
   op_free (op);
   if (inverse != NULL)
@@ -1342,7 +1343,7 @@ yusuan_document_set_header (YusuanDocument *self,
   op->department_code = g_strdup (department_code);
   op->department_name = g_strdup (department_name);
   op->region = region && *region ? g_strdup (region) : NULL;
-  run (self, op, _("Change department"));
+  run (self, op, N_("Change department"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1399,7 +1400,7 @@ yusuan_document_add_unit (YusuanDocument *self,
   op = op_new (OP_UNIT_INSERT);
   op->unit = unit_copy (&unit);
   op->index = self->units->len;
-  run (self, op, _("Add unit"));
+  run (self, op, N_("Add unit"));
   return g_ptr_array_index (self->units, self->units->len - 1);
 }
 
@@ -1426,7 +1427,7 @@ yusuan_document_set_unit (YusuanDocument *self,
   op = op_new (OP_UNIT_SET);
   op->id = unit_id;
   op->unit = unit_copy (&unit);
-  run (self, op, _("Change unit"));
+  run (self, op, N_("Change unit"));
 }
 
 void
@@ -1440,7 +1441,7 @@ yusuan_document_remove_unit (YusuanDocument *self,
 
   op = op_new (OP_UNIT_DELETE);
   op->id = unit_id;
-  run (self, op, _("Remove unit"));
+  run (self, op, N_("Remove unit"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1491,7 +1492,7 @@ yusuan_document_add_revenue (YusuanDocument *self,
   op = op_new (OP_REVENUE_INSERT);
   op->revenue = revenue_copy (&revenue);
   op->index = self->revenues->len;
-  run (self, op, _("Add revenue"));
+  run (self, op, N_("Add revenue"));
   return g_hash_table_lookup (self->revenues_by_id, GUINT_TO_POINTER (revenue.id));
 }
 
@@ -1512,7 +1513,7 @@ yusuan_document_set_revenue (YusuanDocument      *self,
   op->revenue = revenue_copy (values);
   op->revenue->id = revenue_id;
   op->revenue->unit[sizeof op->revenue->unit - 1] = '\0';
-  run (self, op, _("Change revenue"));
+  run (self, op, N_("Change revenue"));
 }
 
 void
@@ -1526,7 +1527,7 @@ yusuan_document_remove_revenue (YusuanDocument *self,
 
   op = op_new (OP_REVENUE_DELETE);
   op->id = revenue_id;
-  run (self, op, _("Remove revenue"));
+  run (self, op, N_("Remove revenue"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1586,7 +1587,7 @@ yusuan_document_add_line (YusuanDocument   *self,
   op->line->id = self->next_id++;
   sanitize_line (op->line);
   op->index = container->len;
-  run (self, op, _("Add line"));
+  run (self, op, N_("Add line"));
   return g_ptr_array_index (container, container->len - 1);
 }
 
@@ -1608,7 +1609,7 @@ yusuan_document_set_line (YusuanDocument   *self,
   op->line = line_copy (values);
   op->line->id = line_id;
   sanitize_line (op->line);
-  run (self, op, _("Change line"));
+  run (self, op, N_("Change line"));
 }
 
 void
@@ -1641,7 +1642,7 @@ yusuan_document_remove_line (YusuanDocument *self,
 
   op = op_new (OP_LINE_DELETE);
   op->id = line_id;
-  run (self, op, _("Remove line"));
+  run (self, op, N_("Remove line"));
 }
 
 void
@@ -1748,7 +1749,7 @@ yusuan_document_add_project (YusuanDocument    *self,
   op->project->lines = g_ptr_array_new_with_free_func (g_free);
   op->project->indicators = g_ptr_array_new_with_free_func (indicator_free);
   op->index = self->projects->len;
-  run (self, op, _("Add project"));
+  run (self, op, N_("Add project"));
   return g_ptr_array_index (self->projects, self->projects->len - 1);
 }
 
@@ -1770,7 +1771,7 @@ yusuan_document_set_project (YusuanDocument    *self,
   op = op_new (OP_PROJECT_SET);
   op->id = project_id;
   op->project = project_fields (project_id, code, name, unit, kind, description);
-  run (self, op, _("Change project"));
+  run (self, op, N_("Change project"));
 }
 
 void
@@ -1784,7 +1785,7 @@ yusuan_document_remove_project (YusuanDocument *self,
 
   op = op_new (OP_PROJECT_DELETE);
   op->id = project_id;
-  run (self, op, _("Remove project"));
+  run (self, op, N_("Remove project"));
 }
 
 YusuanAmount
@@ -1884,7 +1885,7 @@ yusuan_document_add_indicator (YusuanDocument        *self,
   op->project_id = project_id;
   op->indicator = indicator_values (values, self->next_id++);
   op->index = indicators->len;
-  run (self, op, _("Add indicator"));
+  run (self, op, N_("Add indicator"));
   return g_ptr_array_index (indicators, indicators->len - 1);
 }
 
@@ -1909,7 +1910,7 @@ yusuan_document_set_indicator (YusuanDocument        *self,
   op->project_id = project_id;
   op->id = indicator_id;
   op->indicator = indicator_values (values, indicator_id);
-  run (self, op, _("Change indicator"));
+  run (self, op, N_("Change indicator"));
 }
 
 void
@@ -1928,7 +1929,7 @@ yusuan_document_remove_indicator (YusuanDocument *self,
   op = op_new (OP_INDICATOR_DELETE);
   op->project_id = project_id;
   op->id = indicator_id;
-  run (self, op, _("Remove indicator"));
+  run (self, op, N_("Remove indicator"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1963,7 +1964,7 @@ yusuan_document_set_three_public (YusuanDocument     *self,
   op->present = amounts != NULL;
   if (amounts)
     memcpy (op->amounts, amounts, sizeof (YusuanAmount) * YUSUAN_N_THREE_PUBLIC);
-  run (self, op, _("Change “three public” expenses"));
+  run (self, op, N_("Change “three public” expenses"));
 }
 
 guint
@@ -2004,7 +2005,7 @@ yusuan_document_set_procurement (YusuanDocument              *self,
         g_clear_pointer (&item->name, g_free);
       g_ptr_array_add (op->items, item);
     }
-  run (self, op, _("Change procurement"));
+  run (self, op, N_("Change procurement"));
 }
 
 gboolean
@@ -2043,7 +2044,7 @@ yusuan_document_set_assets (YusuanDocument *self,
       op->counts[1] = general_equipment;
       op->counts[2] = special_equipment;
     }
-  run (self, op, _("Change assets"));
+  run (self, op, N_("Change assets"));
 }
 
 gboolean
@@ -2107,7 +2108,7 @@ yusuan_document_set_performance (YusuanDocument    *self,
   op->items = g_ptr_array_new_with_free_func (task_free);
   for (guint i = 0; i < n_tasks; i++)
     g_ptr_array_add (op->items, task_copy (&tasks[i]));
-  run (self, op, _("Change department performance"));
+  run (self, op, N_("Change department performance"));
 }
 
 guint
@@ -2159,7 +2160,7 @@ yusuan_document_set_explanation (YusuanDocument *self,
   op->topic = g_strdup (topic);
   op->text = g_strdup (text);
   op->index = self->explanations->len;
-  run (self, op, _("Change explanation"));
+  run (self, op, N_("Change explanation"));
 }
 
 gboolean
@@ -2214,7 +2215,7 @@ yusuan_document_set_prior_year (YusuanDocument     *self,
           op->amounts[i] = has[i] ? amounts[i] : 0;
         }
     }
-  run (self, op, _("Change prior-year figures"));
+  run (self, op, N_("Change prior-year figures"));
 }
 
 /* ------------------------------------------------------------------------ */
