@@ -7,7 +7,11 @@
  * this program).  Each phase runs in a fresh process, so that its peak
  * resident memory (VmHWM) is its own; the best wall time of N runs is shown.
  *
- *   import  XML → document (yusuan_xml_import_file) → .yusuan (yusuan_store_save)
+ *   import  XML → document → .yusuan, as yusuan-cli import does it: the
+ *           document is saved (yusuan_store_save) as soon as Yusuan's own
+ *           checks accept it, while libxml2's schema validator reads on in
+ *           another thread (yusuan_xml_import_file_full), and renamed into
+ *           place once the validator accepts the file too
  *   open    .yusuan → document (yusuan_store_load)
  *   export  document → XML (yusuan_xml_export_file)
  *
@@ -97,25 +101,47 @@ report (const char *first_key,
   g_print ("vmhwm=%" G_GINT64_FORMAT " cpu=%.6f\n", vm_hwm_kib (), cpu_seconds ());
 }
 
+typedef struct
+{
+  const char *staged;        /* where the document is saved before it is known valid */
+  gint64      start;
+  double      ready_seconds; /* when the document was read and checked */
+  double      save_seconds;
+} ImportTimes;
+
+/* As yusuan-cli import does: the save runs while the validator reads on. */
+static gboolean
+save_while_validating (YusuanDocument  *document,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  ImportTimes *times = user_data;
+  gint64 start = g_get_monotonic_time ();
+  gboolean saved;
+
+  times->ready_seconds = seconds_since (times->start);
+  saved = yusuan_store_save (document, times->staged, error);
+  times->save_seconds = seconds_since (start);
+  return saved;
+}
+
 static int
 phase_import (const char *xml,
               const char *db)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YusuanDocument) document = NULL;
-  gint64 start = g_get_monotonic_time ();
-  double parse_seconds, save_seconds;
+  g_autofree char *staged = g_strconcat (db, ".staged", NULL);
+  ImportTimes times = { staged, g_get_monotonic_time (), 0, 0 };
 
-  document = yusuan_xml_import_file (xml, &error);
+  g_unlink (db);
+  g_unlink (staged);
+  document = yusuan_xml_import_file_full (xml, save_while_validating, &times, &error);
   if (document == NULL)
     die ("import", error);
-  parse_seconds = seconds_since (start);
-  g_unlink (db);
-  start = g_get_monotonic_time ();
-  if (!yusuan_store_save (document, db, &error))
-    die ("save", error);
-  save_seconds = seconds_since (start);
-  report ("parse", parse_seconds, "save", save_seconds, "total", parse_seconds + save_seconds, NULL);
+  if (g_rename (staged, db) != 0)
+    die ("rename", NULL);
+  report ("ready", times.ready_seconds, "save", times.save_seconds, "total", seconds_since (times.start), NULL);
   return 0;
 }
 
@@ -634,8 +660,8 @@ run_benchmark (const char *self,
   g_print ("%-44s %10s %10s %10s\n", "phase", "wall", "cpu", "peak RSS");
   g_print ("%-44s %9.3fs %9.3fs %7.1f MB\n", "import (XML -> document -> .yusuan)", get (&import, "total"),
            get (&import, "cpu"), mib (import.vmhwm));
-  g_print ("%-44s %9.3fs\n", "  of which XML -> document", get (&import, "parse"));
-  g_print ("%-44s %9.3fs\n", "  of which document -> .yusuan", get (&import, "save"));
+  g_print ("%-44s %9.3fs\n", "  XML -> document, own checks done after", get (&import, "ready"));
+  g_print ("%-44s %9.3fs\n", "  then document -> .yusuan, as XSD checks run", get (&import, "save"));
   g_print ("%-44s %9.3fs %9.3fs %7.1f MB\n", "open (.yusuan -> document)", get (&open, "total"),
            get (&open, "cpu"), mib (open.vmhwm));
   g_print ("%-44s %9.3fs %9.3fs %7.1f MB\n", "export (document -> XML file)", get (&export, "total"),

@@ -177,8 +177,17 @@ run import invalid.xml -o invalid.yusuan
 expect "a schema-invalid submission: exit 2, nothing written" \
   eval 'status_is 2 && stderr_says invalid.xml && absent invalid.yusuan'
 
+# Yusuan's own checks pass this one; only the schema validator, reading in
+# parallel while the document is already being saved, refuses it.
+sed 's/<assets /<assets colour="red" /' "$FIXTURE" > unknown.xml
+run import unknown.xml -o unknown.yusuan
+expect "a submission only the schema refuses: exit 2, the message, nothing written or left behind" \
+  eval 'status_is 2 && stderr_says colour && absent unknown.yusuan && [ -z "$(ls -A | grep "^\.unknown")" ]'
+rm -f unknown.xml
+
 run import "$FIXTURE" -o no-such-folder/seed.yusuan
-expect "import into a missing folder exits 2" eval 'status_is 2 && absent no-such-folder'
+expect "import into a missing folder exits 2, naming the folder" \
+  eval 'status_is 2 && stderr_says no-such-folder && absent no-such-folder'
 
 # --- table ------------------------------------------------------------------
 

@@ -299,36 +299,53 @@ move_into_place (const char  *from,
   return TRUE;
 }
 
-/* Saves into a private folder beside @path, then moves the finished file into
- * place: a failure at any point leaves nothing behind and @path as it was. */
-static gboolean
-save_new_document (YusuanDocument  *document,
-                   const char      *path,
-                   gboolean         replace,
-                   GError         **error)
+/* A new document is saved into a private folder beside its destination and
+ * moved into place only once everything has succeeded: a failure at any point
+ * leaves nothing behind and the destination as it was. */
+typedef struct
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *work_dir = g_build_filename (dir, template, NULL);
-  g_autofree char *work_file = NULL;
-  gboolean ok;
+  const char *path;       /* the destination */
+  char       *work_dir;
+  char       *work_file;
+  gboolean    failed;     /* the save failed, not the import */
+} Staged;
 
-  if (g_mkdtemp (work_dir) == NULL)
+static void
+staged_clear (Staged *staged)
+{
+  if (staged->work_dir != NULL)
+    remove_tree (staged->work_dir);
+  g_clear_pointer (&staged->work_dir, g_free);
+  g_clear_pointer (&staged->work_file, g_free);
+}
+
+/* A YusuanXmlReadyFunc: the import saves while the schema validator reads on. */
+static gboolean
+stage_document (YusuanDocument  *document,
+                gpointer         user_data,
+                GError         **error)
+{
+  Staged *staged = user_data;
+  g_autofree char *dir = g_path_get_dirname (staged->path);
+  g_autofree char *base = g_path_get_basename (staged->path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+
+  staged->work_dir = g_build_filename (dir, template, NULL);
+  if (g_mkdtemp (staged->work_dir) == NULL)
     {
       int saved_errno = errno;
       g_autofree char *dir_name = g_filename_display_name (dir);
 
+      g_clear_pointer (&staged->work_dir, g_free);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    _("Cannot write into the folder “%s”: %s"), dir_name, g_strerror (saved_errno));
+      staged->failed = TRUE;
       return FALSE;
     }
 
-  work_file = g_build_filename (work_dir, base, NULL);
-  ok = yusuan_store_save (document, work_file, error)
-       && move_into_place (work_file, path, replace, error);
-  remove_tree (work_dir);
-  return ok;
+  staged->work_file = g_build_filename (staged->work_dir, base, NULL);
+  staged->failed = !yusuan_store_save (document, staged->work_file, error);
+  return !staged->failed;
 }
 
 static int
@@ -348,6 +365,8 @@ run_import (int    argc,
   g_autoptr(YusuanDocument) document = NULL;
   g_autoptr(YusuanLock) lock = NULL;
   g_autoptr(GError) error = NULL;
+  Staged staged = { NULL, NULL, NULL, FALSE };
+  int status = YUSUAN_CLI_EXIT_USAGE;
 
   if (!yusuan_cli_parse_arguments (entries, 1, &argc, &argv))
     return YUSUAN_CLI_EXIT_USAGE;
@@ -364,11 +383,13 @@ run_import (int    argc,
       return YUSUAN_CLI_EXIT_USAGE;
     }
 
+  staged.path = output;
   if (!check_input_file (argv[1], &error)
-      || (document = yusuan_xml_import_file (argv[1], &error)) == NULL)
+      || (document = yusuan_xml_import_file_full (argv[1], stage_document, &staged, &error)) == NULL)
     {
-      yusuan_cli_print_file_error (command, argv[1], error);
-      return YUSUAN_CLI_EXIT_USAGE;
+      /* A failed save names the document, anything else the submission. */
+      yusuan_cli_print_file_error (command, staged.failed ? output : argv[1], error);
+      goto out;
     }
 
   /* Replacing a document someone has open in Yusuan would pull it from under them. */
@@ -376,16 +397,19 @@ run_import (int    argc,
       && (lock = yusuan_lock_acquire (output, &error)) == NULL)
     {
       yusuan_cli_print_file_error (command, output, error);
-      return YUSUAN_CLI_EXIT_USAGE;
+      goto out;
     }
 
-  if (!save_new_document (document, output, force, &error))
+  if (!move_into_place (staged.work_file, output, force, &error))
     {
       yusuan_cli_print_file_error (command, output, error);
-      return YUSUAN_CLI_EXIT_USAGE;
+      goto out;
     }
+  status = YUSUAN_CLI_EXIT_OK;
 
-  return YUSUAN_CLI_EXIT_OK;
+out:
+  staged_clear (&staged);
+  return status;
 }
 
 gboolean

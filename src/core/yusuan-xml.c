@@ -1994,15 +1994,20 @@ schema_pass_thread (gpointer user_data)
 /* Reads @data: well-formedness, our checks and the document in this thread,
  * the schema validator in another (the two passes take about as long as
  * each other, and a city's budget should not wait for both in turn).  With
- * @out_document, the document is returned only if both passes found nothing. */
+ * @out_document, the document is returned only if both passes found nothing;
+ * @ready, if given, has it as soon as our own pass has, while the validator
+ * may still be reading. */
 static gboolean
-parse_data (const char      *data,
-            gsize            length,
-            const char      *display_name,
-            gboolean         checks,
-            YusuanDocument **out_document,
-            GError         **error)
+parse_data (const char          *data,
+            gsize                length,
+            const char          *display_name,
+            gboolean             checks,
+            YusuanXmlReadyFunc   ready,
+            gpointer             ready_data,
+            YusuanDocument     **out_document,
+            GError             **error)
 {
+  g_autoptr(GError) ready_error = NULL;
   g_autoptr(GArray) issues = NULL;
   Loader loader;
   SchemaPass pass;
@@ -2064,6 +2069,14 @@ parse_data (const char      *data,
       /* Our messages say it better: the validator need not read on. */
       if (loader.issues->len > 0)
         g_atomic_int_set (&cancel, 1);
+      else if (ready != NULL && out_document != NULL)
+        {
+          /* Meanwhile, for a document that our own checks accept. */
+          yusuan_document_end_load (loader.document);
+          if (!ready (loader.document, ready_data, &ready_error))
+            g_atomic_int_set (&cancel, 1);
+          yusuan_document_begin_load (loader.document);
+        }
     }
 
   if (thread != NULL)
@@ -2085,6 +2098,12 @@ parse_data (const char      *data,
   if (issues->len > 0)
     {
       report_issues (issues, truncated, display_name, error);
+      loader_clear (&loader);
+      return FALSE;
+    }
+  if (ready_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&ready_error));
       loader_clear (&loader);
       return FALSE;
     }
@@ -2110,13 +2129,22 @@ yusuan_xml_import_data (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   yusuan_core_init ();
-  parse_data (data, length, display_name ? display_name : _("The submission"), TRUE, &document, error);
+  parse_data (data, length, display_name ? display_name : _("The submission"), TRUE, NULL, NULL, &document, error);
   return document;
 }
 
 YusuanDocument *
 yusuan_xml_import_file (const char  *path,
                         GError     **error)
+{
+  return yusuan_xml_import_file_full (path, NULL, NULL, error);
+}
+
+YusuanDocument *
+yusuan_xml_import_file_full (const char          *path,
+                             YusuanXmlReadyFunc   ready,
+                             gpointer             user_data,
+                             GError             **error)
 {
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
@@ -2189,7 +2217,7 @@ yusuan_xml_import_file (const char  *path,
     }
   close (fd);
 
-  parse_data (data, length, display_name, TRUE, &document, error);
+  parse_data (data, length, display_name, TRUE, ready, user_data, &document, error);
   return document;
 }
 
@@ -2203,7 +2231,7 @@ yusuan_xml_validate (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   yusuan_core_init ();
-  return parse_data (data, length, display_name ? display_name : _("The submission"), TRUE, NULL, error);
+  return parse_data (data, length, display_name ? display_name : _("The submission"), TRUE, NULL, NULL, NULL, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2987,7 +3015,7 @@ yusuan_xml_export (YusuanDocument  *document,
       return NULL;
     }
   if (thread == NULL)
-    valid = parse_data (w.out->str, w.out->len, _("the exported submission"), FALSE, NULL, &local_error);
+    valid = parse_data (w.out->str, w.out->len, _("the exported submission"), FALSE, NULL, NULL, NULL, &local_error);
   if (!valid)
     {
       g_set_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID,

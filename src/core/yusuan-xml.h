@@ -31,6 +31,22 @@ YusuanDocument  *yusuan_xml_import_data    (const char      *data,
 YusuanDocument  *yusuan_xml_import_file    (const char      *path,
                                             GError         **error);
 
+/* Called with the document as soon as it is read and has passed Yusuan's own
+ * checks, while the schema validator may still be reading the file in another
+ * thread: a caller that saves what it imports saves meanwhile.  Returning
+ * FALSE (with @error) fails the import.  If the validator then refuses the
+ * file, the import fails all the same, and what @ready made must be thrown
+ * away: write it somewhere private and move it into place only after the
+ * import succeeded. */
+typedef gboolean (*YusuanXmlReadyFunc)     (YusuanDocument  *document,
+                                            gpointer         user_data,
+                                            GError         **error);
+
+YusuanDocument  *yusuan_xml_import_file_full (const char          *path,
+                                              YusuanXmlReadyFunc   ready,
+                                              gpointer             user_data,
+                                              GError             **error);
+
 /* Deterministic: the same document gives the same bytes.  Fails (and writes
  * nothing) if the document cannot be expressed schema-validly, naming the fact. */
 GBytes          *yusuan_xml_export         (YusuanDocument  *document,
