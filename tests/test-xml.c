@@ -750,6 +750,84 @@ test_missing_file (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  guint    calls;
+  guint    n_units;
+  gboolean fail;
+} Ready;
+
+static gboolean
+ready_cb (YusuanDocument  *document,
+          gpointer         user_data,
+          GError         **error)
+{
+  Ready *ready = user_data;
+
+  ready->calls++;
+  ready->n_units = yusuan_document_get_n_units (document);
+  if (ready->fail)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, "the disk is full");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A caller that saves what it imports gets the document as soon as Yusuan's
+ * own checks accept it; the import still fails, with the reason, when the
+ * schema validator or the caller refuses. */
+static void
+test_import_ready (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YusuanDocument) document = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("yusuan-xml-XXXXXX", NULL);
+  g_autofree char *unknown = g_build_filename (dir, "unknown-attribute.xml", NULL);
+  g_autofree char *fixture = NULL;
+  g_autofree char *broken = bad_path ("amount-three-decimals.xml");
+  Ready ready = { 0 };
+
+  document = yusuan_xml_import_file_full (fixture_path (), ready_cb, &ready, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (ready.calls, ==, 1);
+  g_assert_cmpuint (ready.n_units, ==, yusuan_document_get_n_units (document));
+  g_clear_object (&document);
+
+  /* The caller's failure is the import's, in the caller's words. */
+  ready = (Ready) { .fail = TRUE };
+  g_assert_null (yusuan_xml_import_file_full (fixture_path (), ready_cb, &ready, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
+  g_assert_cmpuint (ready.calls, ==, 1);
+  g_clear_error (&error);
+
+  /* Only the schema refuses an attribute it does not know: the document was
+   * handed over, and the import still fails, saying why. */
+  g_assert_true (g_file_get_contents (fixture_path (), &fixture, NULL, NULL));
+  {
+    g_autoptr(GString) text = g_string_new (fixture);
+
+    g_assert_cmpuint (g_string_replace (text, "<assets ", "<assets colour=\"red\" ", 1), ==, 1);
+    g_assert_true (g_file_set_contents (unknown, text->str, (gssize) text->len, NULL));
+  }
+  ready = (Ready) { 0 };
+  g_assert_null (yusuan_xml_import_file_full (unknown, ready_cb, &ready, &error));
+  g_assert_error (error, YUSUAN_XML_ERROR, YUSUAN_XML_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "colour"));
+  g_assert_cmpuint (ready.calls, ==, 1);
+  g_clear_error (&error);
+
+  /* What Yusuan's own checks refuse never reaches the caller. */
+  ready = (Ready) { 0 };
+  g_assert_null (yusuan_xml_import_file_full (broken, ready_cb, &ready, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (ready.calls, ==, 0);
+
+  g_unlink (unknown);
+  g_rmdir (dir);
+}
+
 /* A file above the limit is refused before it is read (a sparse file here). */
 static void
 test_too_large (void)
@@ -1088,6 +1166,7 @@ main (int    argc,
     }
   g_test_add_func ("/core/xml/bad/entity-not-expanded", test_entity_not_expanded);
   g_test_add_func ("/core/xml/bad/missing-file", test_missing_file);
+  g_test_add_func ("/core/xml/import-ready", test_import_ready);
   g_test_add_func ("/core/xml/bad/too-large", test_too_large);
   g_test_add_func ("/core/xml/bad/huge-attribute", test_huge_attribute);
   g_test_add_func ("/core/xml/bad/many-problems", test_many_problems);
