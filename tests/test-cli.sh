@@ -338,5 +338,52 @@ expect "validate: a schema violation exits 1 and names the file" eval 'status_is
 run validate broken.xml
 expect "validate: malformed XML exits 2" eval 'status_is 2 && stderr_says broken.xml'
 
+# --- control numbers (控制数) ---------------------------------------------------
+
+run control seed.yusuan
+expect "control: a document without control numbers says how to take them, exit 0" \
+  eval 'status_is 0 && stdout_has "--take"'
+
+# The bureau's 一下: the seed's own figures, but 10.84 万元 less for basic expenditure.
+sed 's/stage="approved"/stage="control-numbers"/; s/amount="4108391.00"/amount="4000000.00"/' "$FIXTURE" > control.xml
+cp seed.yusuan seed.copy
+run control seed.yusuan --take control.xml --format csv
+expect "control --take: basic expenditure above its control number by the exact amount, exit 1" \
+  eval 'status_is 1 && [ "$(csv_row general-public-budget/basic)" = "general-public-budget/basic,3007.20,3018.04,,10.84" ]'
+expect "control --take: project expenditure exactly within" \
+  eval '[ "$(csv_row general-public-budget/project)" = "general-public-budget/project,319.80,319.80,0.00," ]'
+expect "control --take changed the document, atomically, leaving nothing beside it" \
+  eval '! cmp -s seed.yusuan seed.copy && [ -z "$(ls -A | grep "^\.seed")" ]'
+
+run control seed.yusuan --unit yuan --format csv
+expect "control --unit yuan: the exact sums" \
+  eval 'status_is 1 && [ "$(csv_row general-public-budget/basic)" = "general-public-budget/basic,30071981.00,30180372.00,,108391.00" ]'
+
+run check seed.yusuan --format json
+expect "check: the control number is an error the checks report" \
+  eval 'status_is 1 && grep -q "\"rule\": \"control-numbers\"" "$TMP/out"'
+
+cp seed.yusuan seed.copy
+run control seed.yusuan --take "$FIXTURE"
+expect "control --take of an approved budget: refused, saying why, the document unchanged" \
+  eval 'status_is 2 && stderr_says "control numbers" && cmp -s seed.yusuan seed.copy'
+sed 's/fiscal-year="2023"/fiscal-year="2024"/' control.xml > control-2024.xml
+run control seed.yusuan --take control-2024.xml
+expect "control --take of another year: refused, naming the year, the document unchanged" \
+  eval 'status_is 2 && stderr_says 2024 && cmp -s seed.yusuan seed.copy'
+run control seed.yusuan --take broken.xml
+expect "control --take of a broken file: refused, naming it, the document unchanged" \
+  eval 'status_is 2 && stderr_says broken.xml && cmp -s seed.yusuan seed.copy'
+run control "$FIXTURE" --take control.xml
+expect "control --take into a submission XML: refused (control numbers live in a document)" status_is 2
+rm -f seed.copy control-2024.xml
+
+run control seed.yusuan --remove
+expect "control --remove: no control numbers left, exit 0" eval 'status_is 0 && stdout_has "--take"'
+run check seed.yusuan --format json
+expect "check: without control numbers, no control-number finding" \
+  eval '! grep -q "control-numbers" "$TMP/out"'
+rm -f control.xml
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

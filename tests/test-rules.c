@@ -964,6 +964,112 @@ test_sorted (void)
   }
 }
 
+/* The finance bureau's control numbers */
+
+/* @document's copy at the control-numbers stage (一下), as the bureau sends it back. */
+static YusuanDocument *
+bureau_copy (YusuanDocument *document,
+             int             fiscal_year,
+             const char     *department_code)
+{
+  YusuanDocument *bureau = yusuan_document_copy (document);
+
+  yusuan_document_set_header (bureau, fiscal_year, YUSUAN_STAGE_CONTROL_NUMBERS, department_code,
+                              yusuan_document_get_department_name (document),
+                              yusuan_document_get_region (document));
+  return bureau;
+}
+
+static void
+test_control_numbers (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) bureau = bureau_copy (document, 2023, "103");
+  g_autoptr(YusuanChecker) checker = checker_new (document);
+  g_autoptr(GError) error = NULL;
+  const YusuanLine *line = yusuan_document_get_basic_line (document, 0);
+  guint line_id = line->id;
+  YusuanAmount amount = line->amount;
+  const YusuanFinding *finding;
+  YusuanAmount control;
+
+  /* The bureau's figures are the budget's own: it is within them, exactly. */
+  g_assert_true (yusuan_document_take_control_numbers (document, bureau, &error));
+  g_assert_no_error (error);
+  g_assert_true (yusuan_document_get_control_number (document, YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                                                     YUSUAN_SPENDING_BASIC, &control));
+  g_assert_cmpint (control, ==, 3018037200);
+  g_assert_true (yusuan_document_get_control_number (document, YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                                                     YUSUAN_SPENDING_PROJECT, &control));
+  g_assert_cmpint (control, ==, 319800000);
+  /* What the bureau set nothing for is not limited. */
+  g_assert_false (yusuan_document_get_control_number (document, YUSUAN_FUND_GOVERNMENT_FUND,
+                                                      YUSUAN_SPENDING_BASIC, NULL));
+  g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 0);
+  g_assert_cmpstr (yusuan_document_get_undo_label (document), ==, "Import control numbers");
+
+  /* One fen above is an error, live, naming the fund and the kind. */
+  yusuan_document_set_line_amount (document, line_id, amount + 1);
+  finding = find (checker, "control-numbers", "general-public-budget/basic");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->severity, ==, YUSUAN_SEVERITY_ERROR);
+  g_assert_cmpuint (finding->table, ==, 3);
+  g_assert_cmpstr (finding->message, ==,
+                   "General public budget, Basic expenditure: expenditure 30,180,372.01 元 is above the control "
+                   "number 30,180,372.00 元 set by the finance bureau");
+  g_assert_cmpint (finding->target_kind, ==, YUSUAN_TARGET_CONTROL_NUMBERS);
+  g_assert_cmpuint (finding->target_id, ==, YUSUAN_FUND_GENERAL_PUBLIC_BUDGET);
+  g_assert_cmpuint (finding->project_id, ==, YUSUAN_SPENDING_BASIC);
+  g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 1);
+
+  /* Back within: gone; and without control numbers, nothing limits. */
+  yusuan_document_undo (document);
+  g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 0);
+  yusuan_document_set_line_amount (document, line_id, amount + 1000000);
+  g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 1);
+  yusuan_document_set_control_numbers (document, FALSE, NULL, NULL);
+  g_assert_false (yusuan_document_has_control_numbers (document));
+  g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 0);
+  yusuan_document_undo (document);
+  g_assert_true (yusuan_document_has_control_numbers (document));
+  g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 1);
+}
+
+/* A file that is not this budget's control numbers is refused, saying why,
+ * and the document keeps what it had. */
+static void
+test_control_numbers_refused (void)
+{
+  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) approved = yusuan_document_copy (document);
+  g_autoptr(YusuanDocument) next_year = bureau_copy (document, 2024, "103");
+  g_autoptr(YusuanDocument) other = bureau_copy (document, 2023, "104");
+  g_autoptr(YusuanDocument) empty = yusuan_document_new ();
+  struct
+  {
+    YusuanDocument *bureau;
+    const char     *says;
+  } cases[] = {
+    { approved, "not the finance bureau" },
+    { next_year, "2024" },
+    { other, "104" },
+    { empty, "no expenditure" },
+  };
+
+  yusuan_document_set_header (empty, 2023, YUSUAN_STAGE_CONTROL_NUMBERS, "103", NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      yusuan_document_mark_saved (document);
+      g_assert_false (yusuan_document_take_control_numbers (document, cases[i].bureau, &error));
+      g_assert_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_false (yusuan_document_has_control_numbers (document));
+      g_assert_false (yusuan_document_get_modified (document));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -978,6 +1084,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/rules/three-public", test_three_public);
   g_test_add_func ("/core/rules/three-public/unstated", test_three_public_unstated);
   g_test_add_func ("/core/rules/year-on-year", test_year_on_year);
+  g_test_add_func ("/core/rules/control-numbers", test_control_numbers);
+  g_test_add_func ("/core/rules/control-numbers/refused", test_control_numbers_refused);
   g_test_add_func ("/core/rules/project-flaws", test_project_flaws);
   g_test_add_func ("/core/rules/indicator-flaws", test_indicator_flaws);
   g_test_add_func ("/core/rules/line-flaws", test_line_flaws);

@@ -197,6 +197,8 @@ build_full_document (void)
   };
   gboolean prior_has[YUSUAN_N_PRIOR_KEYS] = { FALSE, };
   YusuanAmount prior[YUSUAN_N_PRIOR_KEYS] = { 0, };
+  gboolean control_has[YUSUAN_N_CONTROL_NUMBERS] = { FALSE, };
+  YusuanAmount control[YUSUAN_N_CONTROL_NUMBERS] = { 0, };
 
   yusuan_document_set_header (doc, 2023, YUSUAN_STAGE_APPROVED, "103", "市人民政府办公室", "411200");
   g_assert_nonnull (yusuan_document_add_unit (doc, "103001", "河南省三门峡市人民政府办公室",
@@ -268,6 +270,15 @@ build_full_document (void)
   prior_has[YUSUAN_PRIOR_PROCUREMENT] = TRUE;
   prior[YUSUAN_PRIOR_PROCUREMENT] = YUSUAN_AMOUNT_MAX;
   yusuan_document_set_prior_year (doc, TRUE, 2022, prior_has, prior);
+
+  /* Version 2: the bureau's control numbers, at the limits. */
+  control_has[yusuan_control_number_index (YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, YUSUAN_SPENDING_BASIC)] = TRUE;
+  control[yusuan_control_number_index (YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, YUSUAN_SPENDING_BASIC)] = 3018037200;
+  control_has[yusuan_control_number_index (YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_SPENDING_PROJECT)] = TRUE;
+  control[yusuan_control_number_index (YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_SPENDING_PROJECT)] = 0;
+  control_has[yusuan_control_number_index (YUSUAN_FUND_CARRYOVER_UNIT_FUNDS, YUSUAN_SPENDING_PROJECT)] = TRUE;
+  control[yusuan_control_number_index (YUSUAN_FUND_CARRYOVER_UNIT_FUNDS, YUSUAN_SPENDING_PROJECT)] = YUSUAN_AMOUNT_MAX;
+  yusuan_document_set_control_numbers (doc, TRUE, control_has, control);
 
   return doc;
 }
@@ -425,6 +436,17 @@ assert_documents_equal (YusuanDocument *a,
                        yusuan_document_get_prior_figure (b, key, &vb));
       g_assert_cmpint (va, ==, vb);
     }
+
+  g_assert_cmpint (yusuan_document_has_control_numbers (a), ==, yusuan_document_has_control_numbers (b));
+  for (int fund = 0; fund < YUSUAN_N_FUNDS; fund++)
+    for (int kind = 0; kind < YUSUAN_N_SPENDING_KINDS; kind++)
+      {
+        YusuanAmount va = -1, vb = -1;
+
+        g_assert_cmpint (yusuan_document_get_control_number (a, fund, kind, &va), ==,
+                         yusuan_document_get_control_number (b, fund, kind, &vb));
+        g_assert_cmpint (va, ==, vb);
+      }
 }
 
 /* ------------------------------------------------------------ file helpers */
@@ -754,19 +776,25 @@ test_seed (Fixture       *fixture,
                    g_bytes_get_data (xml_after, NULL), g_bytes_get_size (xml_after));
 }
 
-/* A file written by the first version of the format keeps opening, with
- * every fact, whatever the format becomes (an older file is migrated in
- * memory).  Regenerate only if build_full_document() changes:
- * test-store --write-golden tests/data/store/v1-full.yusuan */
+/* A file written by each version of the format keeps opening, with every
+ * fact it could hold, whatever the format becomes (an older file is migrated
+ * in memory).  Each was written once by its version (test-store
+ * --write-golden FILE writes the current one) and is never regenerated. */
 static void
-test_format_v1 (Fixture       *fixture,
-                gconstpointer  data)
+test_format_version (Fixture       *fixture,
+                     gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "store", "v1-full.yusuan", NULL);
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("v%d-full.yusuan", version);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "store", name, NULL);
   g_autoptr(YusuanDocument) expected = build_full_document ();
   g_autoptr(YusuanDocument) loaded = NULL;
   g_autoptr(GError) error = NULL;
   Snapshot snap = { 0, };
+
+  /* Version 1 had no control numbers. */
+  if (version < 2)
+    yusuan_document_set_control_numbers (expected, FALSE, NULL, NULL);
 
   snapshot_take (&snap, path);
   g_assert_true (yusuan_store_sniff (path));
@@ -1366,6 +1394,11 @@ static const Breakage breakages[] = {
     YUSUAN_STORE_ERROR_DAMAGED, "table “indicators”, row 4", "lots" },
   { "unknown-prior-key", "UPDATE prior_figures SET key = 'next-year' WHERE key = 'procurement'",
     YUSUAN_STORE_ERROR_DAMAGED, "“prior_figures”", "next-year" },
+  { "unknown-spending-kind", "UPDATE control_numbers SET kind = 'capital' WHERE position = 2",
+    YUSUAN_STORE_ERROR_DAMAGED, "table “control_numbers”, row 2", "capital" },
+  { "changed-control-number", "UPDATE control_numbers SET amount = amount + 1 WHERE position = 1",
+    YUSUAN_STORE_ERROR_DAMAGED, "checksum", NULL },
+  { "removed-control-numbers", "DELETE FROM control_numbers", YUSUAN_STORE_ERROR_DAMAGED, "checksum", NULL },
   /* Well-formed rows added or removed behind the store's back. */
   { "extra-line", "INSERT INTO lines VALUES (100, NULL, '103001', '2010301', '30102', '50101',"
                   " 'general-public-budget', 'personnel', 100)",
@@ -1982,7 +2015,8 @@ main (int    argc,
   ADD ("round-trip-minimal", test_round_trip_minimal);
   ADD ("deterministic", test_deterministic);
   ADD ("format", test_format);
-  ADD ("format-v1", test_format_v1);
+  g_test_add ("/core/store/format-v1", Fixture, GINT_TO_POINTER (1), fixture_setup, test_format_version, fixture_teardown);
+  g_test_add ("/core/store/format-v2", Fixture, GINT_TO_POINTER (2), fixture_setup, test_format_version, fixture_teardown);
   ADD ("seed", test_seed);
   ADD ("load-read-only", test_load_read_only);
   ADD ("load-read-only-dir", test_load_read_only_dir);

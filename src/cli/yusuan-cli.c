@@ -15,6 +15,7 @@
 
 #include "yusuan-catalog.h"
 #include "yusuan-cli.h"
+#include "yusuan-cli-control.h"
 #include "yusuan-cli-report.h"
 #include "yusuan-core.h"
 #include "yusuan-document.h"
@@ -50,6 +51,8 @@ static const Command commands[] = {
     N_("Run the checks and list what they find"), run_check },
   { "validate", N_("SUBMISSION.xml"),
     N_("Check a submission against the schema only"), run_validate },
+  { "control", YUSUAN_CLI_CONTROL_PARAMETERS,
+    YUSUAN_CLI_CONTROL_SUMMARY, yusuan_cli_control },
   { "report", YUSUAN_CLI_REPORT_PARAMETERS,
     YUSUAN_CLI_REPORT_SUMMARY, yusuan_cli_report },
   { "help", N_("[COMMAND]"),
@@ -221,9 +224,9 @@ yusuan_cli_load_document (const char  *path,
 
 /* Writes @text to stdout as UTF-8 bytes (no conversion to the locale: CSV and
  * JSON are UTF-8 whatever the terminal). */
-static gboolean
-write_stdout (const char  *text,
-              GError     **error)
+gboolean
+yusuan_cli_write_stdout (const char  *text,
+                         GError     **error)
 {
   gsize length = strlen (text);
 
@@ -578,7 +581,7 @@ run_table (int    argc,
   else
     text = yusuan_table_to_csv (table, unit);
 
-  if (!write_stdout (text, &error))
+  if (!yusuan_cli_write_stdout (text, &error))
     {
       yusuan_cli_print_error (command, error->message);
       return YUSUAN_CLI_EXIT_USAGE;
@@ -624,7 +627,7 @@ run_check (int    argc,
   else
     text = yusuan_checker_to_text (checker);
 
-  if (!write_stdout (text, &error))
+  if (!yusuan_cli_write_stdout (text, &error))
     {
       yusuan_cli_print_error (command, error->message);
       return YUSUAN_CLI_EXIT_USAGE;

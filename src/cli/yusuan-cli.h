@@ -40,6 +40,9 @@ void            yusuan_cli_print_file_error (const char   *command,
 /* A .yusuan document or a submission XML, told apart by content. */
 YusuanDocument *yusuan_cli_load_document    (const char  *path,
                                              GError     **error);
+/* Writes @text to stdout as UTF-8 bytes, ending it with a newline. */
+gboolean        yusuan_cli_write_stdout     (const char  *text,
+                                             GError     **error);
 gboolean        yusuan_cli_same_file        (const char *a,
                                              const char *b);
 /* "wan" (or NULL) or "yuan". */

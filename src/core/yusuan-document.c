@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "yusuan-document.h"
+#include "yusuan-figures.h"
 
 /* Every edit is an operation that, applied, returns its inverse: undo applies
  * the inverses of a step in reverse order and records theirs for redo.  One
@@ -36,7 +37,11 @@ typedef enum
   OP_PERFORMANCE,
   OP_EXPLANATION,
   OP_PRIOR_YEAR,
+  OP_CONTROL_NUMBERS,
 } OpKind;
+
+/* The most amounts a whole-value section holds. */
+#define OP_MAX_AMOUNTS MAX (YUSUAN_N_PRIOR_KEYS, YUSUAN_N_CONTROL_NUMBERS)
 
 typedef struct
 {
@@ -57,8 +62,8 @@ typedef struct
   char             *department_name;
   char             *region;
   gboolean          present;
-  YusuanAmount      amounts[YUSUAN_N_PRIOR_KEYS];
-  gboolean          has[YUSUAN_N_PRIOR_KEYS];
+  YusuanAmount      amounts[OP_MAX_AMOUNTS];
+  gboolean          has[OP_MAX_AMOUNTS];
   guint64           counts[3];
   GPtrArray        *items;       /* procurement items, or tasks */
   GPtrArray        *strings;     /* duties */
@@ -121,6 +126,10 @@ struct _YusuanDocument
   int             prior_year;
   gboolean        prior_has[YUSUAN_N_PRIOR_KEYS];
   YusuanAmount    prior[YUSUAN_N_PRIOR_KEYS];
+
+  gboolean        has_control;
+  gboolean        control_has[YUSUAN_N_CONTROL_NUMBERS];
+  YusuanAmount    control[YUSUAN_N_CONTROL_NUMBERS];
 
   guint           next_id;
 
@@ -1050,6 +1059,16 @@ apply_section (YusuanDocument *self,
       emit_simple (self, YUSUAN_CHANGE_PRIOR_YEAR);
       break;
 
+    case OP_CONTROL_NUMBERS:
+      inverse->present = self->has_control;
+      memcpy (inverse->has, self->control_has, sizeof self->control_has);
+      memcpy (inverse->amounts, self->control, sizeof self->control);
+      self->has_control = op->present;
+      memcpy (self->control_has, op->has, sizeof self->control_has);
+      memcpy (self->control, op->amounts, sizeof self->control);
+      emit_simple (self, YUSUAN_CHANGE_CONTROL_NUMBERS);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1103,6 +1122,7 @@ apply_op_kind (YusuanDocument *self,
     case OP_PERFORMANCE:
     case OP_EXPLANATION:
     case OP_PRIOR_YEAR:
+    case OP_CONTROL_NUMBERS:
       return apply_section (self, op);
     default:
       g_assert_not_reached ();
@@ -2218,6 +2238,122 @@ yusuan_document_set_prior_year (YusuanDocument     *self,
   run (self, op, N_("Change prior-year figures"));
 }
 
+gboolean
+yusuan_document_has_control_numbers (YusuanDocument *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), FALSE);
+  return self->has_control;
+}
+
+gboolean
+yusuan_document_get_control_number (YusuanDocument     *self,
+                                    YusuanFund          fund,
+                                    YusuanSpendingKind  kind,
+                                    YusuanAmount       *amount)
+{
+  guint i;
+
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail ((guint) fund < YUSUAN_N_FUNDS, FALSE);
+  g_return_val_if_fail ((guint) kind < YUSUAN_N_SPENDING_KINDS, FALSE);
+
+  i = yusuan_control_number_index (fund, kind);
+  if (!self->has_control || !self->control_has[i])
+    return FALSE;
+  if (amount)
+    *amount = self->control[i];
+  return TRUE;
+}
+
+void
+yusuan_document_set_control_numbers (YusuanDocument     *self,
+                                     gboolean            present,
+                                     const gboolean     *has,
+                                     const YusuanAmount *amounts)
+{
+  Op *op;
+
+  g_return_if_fail (YUSUAN_IS_DOCUMENT (self));
+  g_return_if_fail (!present || (has != NULL && amounts != NULL));
+  for (guint i = 0; present && i < YUSUAN_N_CONTROL_NUMBERS; i++)
+    g_return_if_fail (!has[i] || (amounts[i] >= 0 && amounts[i] <= YUSUAN_AMOUNT_MAX));
+
+  /* Control numbers that state nothing are none. */
+  op = op_new (OP_CONTROL_NUMBERS);
+  for (guint i = 0; present && i < YUSUAN_N_CONTROL_NUMBERS; i++)
+    {
+      op->has[i] = has[i] != FALSE;
+      op->amounts[i] = has[i] ? amounts[i] : 0;
+      op->present |= op->has[i];
+    }
+  run (self, op, N_("Change control numbers"));
+}
+
+gboolean
+yusuan_document_take_control_numbers (YusuanDocument  *self,
+                                      YusuanDocument  *bureau,
+                                      GError         **error)
+{
+  gboolean has[YUSUAN_N_CONTROL_NUMBERS] = { FALSE, };
+  YusuanFigures figures;
+
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (bureau), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (bureau->stage != YUSUAN_STAGE_CONTROL_NUMBERS)
+    {
+      g_set_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS,
+                   _("It is a budget at the stage “%s”, not the finance bureau’s control numbers (%s)"),
+                   yusuan_stage_label (bureau->stage), yusuan_stage_label (YUSUAN_STAGE_CONTROL_NUMBERS));
+      return FALSE;
+    }
+  if (bureau->fiscal_year != self->fiscal_year)
+    {
+      g_set_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS,
+                   _("The control numbers are for the fiscal year %d; this budget is for %d"),
+                   bureau->fiscal_year, self->fiscal_year);
+      return FALSE;
+    }
+  if (g_strcmp0 (bureau->department_code, self->department_code) != 0)
+    {
+      g_set_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS,
+                   _("The control numbers are for the department %s; this budget is the department %s’s"),
+                   bureau->department_code, self->department_code);
+      return FALSE;
+    }
+
+  if (bureau->n_lines == 0)
+    {
+      g_set_error_literal (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS,
+                           _("It sets no expenditure: there are no control numbers in it"));
+      return FALSE;
+    }
+
+  /* Every line is at most YUSUAN_AMOUNT_MAX and their sum fits a gint64
+   * (yusuan_document_check_totals); a sum may still be above the most an
+   * amount can be. */
+  yusuan_figures_compute (bureau, &figures);
+  for (guint k = 0; k < YUSUAN_N_CONTROL_NUMBERS; k++)
+    {
+      has[k] = figures.spending[k] > 0;
+      if (figures.spending[k] > YUSUAN_AMOUNT_MAX)
+        {
+          g_autofree char *what = yusuan_fund_spending_label (k / YUSUAN_N_SPENDING_KINDS,
+                                                              k % YUSUAN_N_SPENDING_KINDS);
+
+          g_set_error (error, YUSUAN_DOCUMENT_ERROR, YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS,
+                       _("The control number for %s is larger than any amount Yusuan can hold"), what);
+          return FALSE;
+        }
+    }
+
+  yusuan_document_begin_group (self, _("Import control numbers"));
+  yusuan_document_set_control_numbers (self, TRUE, has, figures.spending);
+  yusuan_document_end_group (self);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Undo                                                                      */
 /* ------------------------------------------------------------------------ */
@@ -2519,6 +2655,9 @@ yusuan_document_copy (YusuanDocument *self)
   copy->prior_year = self->prior_year;
   memcpy (copy->prior_has, self->prior_has, sizeof self->prior_has);
   memcpy (copy->prior, self->prior, sizeof self->prior);
+  copy->has_control = self->has_control;
+  memcpy (copy->control_has, self->control_has, sizeof self->control_has);
+  memcpy (copy->control, self->control, sizeof self->control);
   copy->next_id = self->next_id;
 
   return copy;

@@ -122,6 +122,7 @@ typedef enum
   YUSUAN_CHANGE_PERFORMANCE,      /* department duties and tasks */
   YUSUAN_CHANGE_EXPLANATIONS,
   YUSUAN_CHANGE_PRIOR_YEAR,
+  YUSUAN_CHANGE_CONTROL_NUMBERS,
 } YusuanChangeKind;
 
 typedef struct
@@ -305,6 +306,39 @@ void                  yusuan_document_set_prior_year       (YusuanDocument     *
                                                             const gboolean     *has,
                                                             const YusuanAmount *amounts);
 
+/* The finance bureau's control numbers (控制数, sent back at the 一下 stage):
+ * the most the department may spend of a fund on basic expenditure or on
+ * projects.  Each pair is stated or not; the rules hold the budget to those
+ * that are.  Index @has and @amounts with yusuan_control_number_index (). */
+#define YUSUAN_N_CONTROL_NUMBERS (YUSUAN_N_FUNDS * YUSUAN_N_SPENDING_KINDS)
+
+static inline guint
+yusuan_control_number_index (YusuanFund         fund,
+                             YusuanSpendingKind kind)
+{
+  return (guint) fund * YUSUAN_N_SPENDING_KINDS + (guint) kind;
+}
+
+gboolean              yusuan_document_has_control_numbers  (YusuanDocument *self);
+gboolean              yusuan_document_get_control_number   (YusuanDocument     *self,
+                                                            YusuanFund          fund,
+                                                            YusuanSpendingKind  kind,
+                                                            YusuanAmount       *amount);
+/* @present FALSE (or no pair stated in @has) removes them all. */
+void                  yusuan_document_set_control_numbers  (YusuanDocument     *self,
+                                                            gboolean            present,
+                                                            const gboolean     *has,
+                                                            const YusuanAmount *amounts);
+/* Takes the control numbers from the bureau's 一下 submission @bureau: its
+ * basic and project expenditure by fund, replacing any the document had, as
+ * one undoable step.  Refuses (YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS, saying
+ * why, the document unchanged) a submission that is not at the
+ * control-numbers stage, is for another year or department, or sets no
+ * expenditure. */
+gboolean              yusuan_document_take_control_numbers (YusuanDocument     *self,
+                                                            YusuanDocument     *bureau,
+                                                            GError            **error);
+
 /* Undo.  Every mutation above is recorded, each as one step; begin/end group
  * several into one step (a pasted range, a form applied).  Groups nest: only
  * the outermost makes the step.  Undo and redo emit the same changes as the
@@ -339,6 +373,7 @@ YusuanDocument       *yusuan_document_copy                 (YusuanDocument *self
 typedef enum
 {
   YUSUAN_DOCUMENT_ERROR_TOO_LARGE,
+  YUSUAN_DOCUMENT_ERROR_CONTROL_NUMBERS,  /* not the bureau's control numbers for this budget */
 } YusuanDocumentError;
 
 GQuark                yusuan_document_error_quark          (void);

@@ -180,6 +180,18 @@ static const char *const procurement_labels[YUSUAN_N_PROCUREMENT_CATEGORIES] = {
   N_("Services"),
 };
 
+static const char *const spending_kind_tokens[YUSUAN_N_SPENDING_KINDS] = {
+  "basic",
+  "project",
+};
+
+static const char *const spending_kind_labels[YUSUAN_N_SPENDING_KINDS] = {
+  /* Translators: 基本支出 */
+  N_("Basic expenditure"),
+  /* Translators: 项目支出 */
+  N_("Project expenditure"),
+};
+
 static const char *const three_public_tokens[YUSUAN_N_THREE_PUBLIC] = {
   "outbound-travel",
   "vehicle-purchase",
@@ -301,6 +313,8 @@ DEFINE_LABEL (yusuan_procurement_category, YusuanProcurementCategory,
 
 DEFINE_TOKENS (yusuan_prior_key, YusuanPriorKey, YUSUAN_N_PRIOR_KEYS, prior_key_tokens)
 
+DEFINE_TOKENS (yusuan_spending_kind, YusuanSpendingKind, YUSUAN_N_SPENDING_KINDS, spending_kind_tokens)
+DEFINE_LABEL (yusuan_spending_kind, YusuanSpendingKind, YUSUAN_N_SPENDING_KINDS, spending_kind_labels)
 DEFINE_LABEL (yusuan_three_public, YusuanThreePublic, YUSUAN_N_THREE_PUBLIC, three_public_labels)
 
 const char *
@@ -315,6 +329,16 @@ yusuan_three_public_econ_code (YusuanThreePublic t)
 {
   g_return_val_if_fail ((guint) t < YUSUAN_N_THREE_PUBLIC, NULL);
   return three_public_econ_codes[t];
+}
+
+char *
+yusuan_fund_spending_label (YusuanFund         f,
+                            YusuanSpendingKind k)
+{
+  /* Translators: what a control number (控制数) limits: a fund (一般公共预算 …), then
+     基本支出 or 项目支出; in Chinese the two run together: “一般公共预算基本支出” */
+  return g_strdup_printf (C_("fund and kind of spending", "%s, %s"), yusuan_fund_label (f),
+                          yusuan_spending_kind_label (k));
 }
 
 gboolean

@@ -93,6 +93,14 @@ typedef enum
   YUSUAN_N_PROCUREMENT_CATEGORIES
 } YusuanProcurementCategory;
 
+/* What a line pays for: the department's running (基本支出) or a project (项目支出). */
+typedef enum
+{
+  YUSUAN_SPENDING_BASIC,    /* 基本支出 */
+  YUSUAN_SPENDING_PROJECT,  /* 项目支出 */
+  YUSUAN_N_SPENDING_KINDS
+} YusuanSpendingKind;
+
 /* 三公 items, in the contract's attribute order. */
 typedef enum
 {
@@ -161,6 +169,12 @@ gboolean    yusuan_operator_needs_value    (YusuanOperator o);
 const char *yusuan_procurement_category_to_token   (YusuanProcurementCategory c);
 gboolean    yusuan_procurement_category_from_token (const char *token, YusuanProcurementCategory *out);
 const char *yusuan_procurement_category_label      (YusuanProcurementCategory c);
+
+const char *yusuan_spending_kind_to_token  (YusuanSpendingKind k);   /* "basic", "project" */
+gboolean    yusuan_spending_kind_from_token (const char *token, YusuanSpendingKind *out);
+const char *yusuan_spending_kind_label     (YusuanSpendingKind k);
+/* What a control number limits: “一般公共预算 基本支出”; free it. */
+char       *yusuan_fund_spending_label     (YusuanFund f, YusuanSpendingKind k);
 
 const char *yusuan_three_public_to_token   (YusuanThreePublic t);
 const char *yusuan_three_public_label      (YusuanThreePublic t);

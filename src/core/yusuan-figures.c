@@ -48,6 +48,8 @@ add_line (const YusuanLine *line,
 
   f->expenditure_total += line->amount;
   f->expenditure_by_fund[line->fund] += line->amount;
+  f->spending[yusuan_control_number_index (line->fund, basic ? YUSUAN_SPENDING_BASIC : YUSUAN_SPENDING_PROJECT)]
+    += line->amount;
 
   if (basic)
     {

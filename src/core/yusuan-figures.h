@@ -17,6 +17,8 @@ typedef struct
 
   YusuanAmount basic_total;
   YusuanAmount project_total;
+  /* By fund and kind, as control numbers are set: yusuan_control_number_index (). */
+  YusuanAmount spending[YUSUAN_N_CONTROL_NUMBERS];
 
   /* Current-year general-public-budget (一般公共预算) lines. */
   YusuanAmount gpb_total;

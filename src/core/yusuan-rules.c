@@ -54,6 +54,7 @@ typedef struct
 
   YusuanAmount  revenue[YUSUAN_N_FUNDS];
   YusuanAmount  expenditure[YUSUAN_N_FUNDS];
+  YusuanAmount  spending[YUSUAN_N_CONTROL_NUMBERS];  /* by yusuan_control_number_index () */
   YusuanAmount  three_public_lines[YUSUAN_N_THREE_PUBLIC];
   YusuanAmount  operating_costs;
 
@@ -105,6 +106,7 @@ typedef enum
   SCOPE_FUND,               /* each fund */
   SCOPE_UNIT_FUND,          /* each unit × fund */
   SCOPE_THREE_PUBLIC_ITEM,  /* each 三公 item */
+  SCOPE_FUND_SPENDING,      /* each fund × basic or project expenditure */
 } RuleScope;
 
 typedef enum
@@ -119,6 +121,8 @@ typedef enum
   QUANTITY_PRIOR,                   /* the prior-year figure @arg (a YusuanPriorKey) */
   QUANTITY_PRIOR_THREE_PUBLIC,      /* the prior-year 三公 total (all four items stated) */
   QUANTITY_PRIOR_THREE_PUBLIC_ITEM, /* the prior-year figure of the scope's 三公 item */
+  QUANTITY_SPENDING,                /* expenditure of the scope's fund and kind */
+  QUANTITY_CONTROL_NUMBER,          /* the bureau's control number for the scope, if it set one */
 } QuantityKind;
 
 typedef struct
@@ -178,6 +182,14 @@ static const ComparisonRule comparison_rules[] = {
        (公务用车运行维护费 …), {left} the stated amount, {right} the lines' sum; amounts with their unit; keep the braces */
     N_("{scope} stated {left}, lines {right}") },
 
+  /* The finance bureau's control numbers (控制数), once imported: the
+   * second proposal (二上) stays within them. */
+  { "control-numbers", YUSUAN_SEVERITY_ERROR, 3, SCOPE_FUND_SPENDING,
+    { QUANTITY_SPENDING, NO_ARG }, COMPARE_LE, { QUANTITY_CONTROL_NUMBER, NO_ARG }, NULL, YUSUAN_TARGET_CONTROL_NUMBERS,
+    /* Translators: {scope} is a fund and a kind of spending (一般公共预算 基本支出); {left} the budget's
+       expenditure, {right} the bureau's control number (控制数); amounts with their unit; keep the braces */
+    N_("{scope}: expenditure {left} is above the control number {right} set by the finance bureau") },
+
   /* Year on year: a change needs the department's explanation for the
    * explanatory text (情况说明). */
   { "year-on-year", YUSUAN_SEVERITY_WARNING, 0, SCOPE_TOTAL,
@@ -212,6 +224,7 @@ typedef struct
   YusuanFund            fund;
   const UnitAggregate  *unit;
   YusuanThreePublic     item;
+  YusuanSpendingKind    spending;
 } ScopeInstance;
 
 static void
@@ -453,6 +466,9 @@ count_line (CheckerState     *state,
   YusuanAmount delta = sign * record->amount;
 
   state->expenditure[record->fund] += delta;
+  state->spending[yusuan_control_number_index (record->fund, record->project_id != 0
+                                                             ? YUSUAN_SPENDING_PROJECT
+                                                             : YUSUAN_SPENDING_BASIC)] += delta;
   unit->expenditure[record->fund] += delta;
   if (record->three_public >= 0)
     state->three_public_lines[record->three_public] += delta;
@@ -643,6 +659,13 @@ get_quantity (YusuanChecker       *self,
       return yusuan_document_has_prior_year (self->document)
              && yusuan_document_get_prior_figure (self->document, prior_keys[instance->item], out);
 
+    case QUANTITY_SPENDING:
+      *out = state->spending[yusuan_control_number_index (instance->fund, instance->spending)];
+      return TRUE;
+
+    case QUANTITY_CONTROL_NUMBER:
+      return yusuan_document_get_control_number (self->document, instance->fund, instance->spending, out);
+
     default:
       g_assert_not_reached ();
     }
@@ -679,6 +702,9 @@ scope_subject (const ComparisonRule *rule,
       return g_strdup_printf ("%s/%s", instance->unit->code, yusuan_fund_to_token (instance->fund));
     case SCOPE_THREE_PUBLIC_ITEM:
       return g_strdup (yusuan_three_public_to_token (instance->item));
+    case SCOPE_FUND_SPENDING:
+      return g_strdup_printf ("%s/%s", yusuan_fund_to_token (instance->fund),
+                              yusuan_spending_kind_to_token (instance->spending));
     default:
       g_assert_not_reached ();
     }
@@ -707,6 +733,8 @@ scope_label (YusuanChecker        *self,
       }
     case SCOPE_THREE_PUBLIC_ITEM:
       return g_strdup (yusuan_three_public_label (instance->item));
+    case SCOPE_FUND_SPENDING:
+      return yusuan_fund_spending_label (instance->fund, instance->spending);
     default:
       g_assert_not_reached ();
     }
@@ -754,6 +782,7 @@ evaluate_rule (YusuanChecker        *self,
   g_autofree char *right_text = NULL;
   const char *values[3];
   guint target_id = 0;
+  guint project_id = 0;
 
   if (!get_quantity (self, &rule->left, instance, rule->scope, &left)
       || !get_quantity (self, &rule->right, instance, rule->scope, &right))
@@ -779,6 +808,11 @@ evaluate_rule (YusuanChecker        *self,
 
   if (rule->scope == SCOPE_THREE_PUBLIC_ITEM)
     target_id = instance->item;
+  else if (rule->scope == SCOPE_FUND_SPENDING)
+    {
+      target_id = instance->fund;
+      project_id = instance->spending;
+    }
   else if (rule->scope == SCOPE_UNIT_FUND)
     {
       const YusuanUnit *unit = find_unit (self, instance->unit->code);
@@ -789,7 +823,7 @@ evaluate_rule (YusuanChecker        *self,
   g_ptr_array_add (out, yusuan_finding_new (rule->severity, rule->id, rule->table,
                                             scope_subject (rule, instance),
                                             yusuan_rules_expand (_(rule->message), names, values),
-                                            rule->target_kind, target_id, 0));
+                                            rule->target_kind, target_id, project_id));
 }
 
 static void
@@ -845,6 +879,15 @@ evaluate_global (YusuanChecker *self)
               instance.item = item;
               evaluate_rule (self, rule, &instance, findings);
             }
+          break;
+        case SCOPE_FUND_SPENDING:
+          for (int fund = 0; fund < YUSUAN_N_FUNDS; fund++)
+            for (int kind = 0; kind < YUSUAN_N_SPENDING_KINDS; kind++)
+              {
+                instance.fund = fund;
+                instance.spending = kind;
+                evaluate_rule (self, rule, &instance, findings);
+              }
           break;
         case SCOPE_UNIT_FUND:
           break;

@@ -30,6 +30,7 @@ typedef enum
   YUSUAN_TARGET_THREE_PUBLIC,
   YUSUAN_TARGET_EXPLANATION,   /* subject is the topic */
   YUSUAN_TARGET_PRIOR_YEAR,
+  YUSUAN_TARGET_CONTROL_NUMBERS, /* target_id the YusuanFund, project_id the YusuanSpendingKind */
 } YusuanTargetKind;
 
 typedef struct

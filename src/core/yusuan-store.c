@@ -187,6 +187,18 @@ static const char schema_v1[] =
 
   "PRAGMA user_version = 1;";
 
+/* Version 2: the finance bureau's control numbers (控制数), a row for each
+ * fund and kind of spending the bureau set. */
+static const char schema_v2[] =
+  "CREATE TABLE control_numbers ("
+  " position INTEGER PRIMARY KEY,"
+  " fund TEXT NOT NULL CHECK (" FUND ("fund") "),"
+  " kind TEXT NOT NULL CHECK (kind = 'basic' OR kind = 'project'),"
+  " amount INTEGER NOT NULL CHECK (" AMOUNT ("amount") "),"
+  " UNIQUE (fund, kind));"
+
+  "PRAGMA user_version = 2;";
+
 /* migrations[i] brings a database from version i to version i + 1; a new
  * database runs them all.  A future version appends its step (ALTER TABLE,
  * CREATE TABLE, UPDATE …, ending with its PRAGMA user_version) and never edits
@@ -194,6 +206,7 @@ static const char schema_v1[] =
  * load: the file on disk changes only when it is saved. */
 static const char *const migrations[] = {
   schema_v1,
+  schema_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YUSUAN_STORE_SCHEMA_VERSION);
@@ -201,7 +214,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YUSUAN_STORE_SCHEMA_VERSION);
 static const char *const required_tables[] = {
   "header", "units", "revenues", "projects", "lines", "indicators", "three_public",
   "procurement", "assets", "performance", "duties", "tasks", "explanations",
-  "prior_year", "prior_figures", "checksum",
+  "prior_year", "prior_figures", "checksum", "control_numbers",
 };
 
 /* ---------------------------------------------------------------- helpers */
@@ -398,8 +411,13 @@ typedef enum
   TABLE_EXPLANATIONS,
   TABLE_PRIOR_YEAR,
   TABLE_PRIOR_FIGURES,
+  /* Added by version 2: see digest_finish (). */
+  TABLE_CONTROL_NUMBERS,
   N_TABLES
 } Table;
+
+/* The tables of version 1, whose digests always count. */
+#define N_TABLES_V1 TABLE_CONTROL_NUMBERS
 
 #define MAX_COLUMNS 10
 
@@ -411,6 +429,7 @@ typedef enum
 typedef struct
 {
   struct sha256_ctx tables[N_TABLES];
+  gboolean          used[N_TABLES];
   Table             table;   /* whose bytes @buffer holds */
   guint8            buffer[DIGEST_BUFFER];
   gsize             len;
@@ -420,7 +439,10 @@ static void
 digest_init (Digest *digest)
 {
   for (int i = 0; i < N_TABLES; i++)
-    sha256_init (&digest->tables[i]);
+    {
+      sha256_init (&digest->tables[i]);
+      digest->used[i] = FALSE;
+    }
   digest->table = TABLE_HEADER;
   digest->len = 0;
 }
@@ -439,6 +461,7 @@ digest_put (Digest       *digest,
             const guint8 *data,
             gsize         len)
 {
+  digest->used[table] = TRUE;
   if (table != digest->table || digest->len + len > sizeof digest->buffer)
     {
       digest_flush (digest);
@@ -490,7 +513,9 @@ digest_append_null (Digest *digest,
   digest_put (digest, table, &n, 1);
 }
 
-/* Hex SHA-256 over the tables' digests, in table order. */
+/* Hex SHA-256 over the tables' digests, in table order.  A table added
+ * after version 1 counts only when it holds rows, so that a document that
+ * does not use it keeps the digest it had. */
 static char *
 digest_finish (Digest *digest)
 {
@@ -502,6 +527,8 @@ digest_finish (Digest *digest)
   sha256_init (&all);
   for (int i = 0; i < N_TABLES; i++)
     {
+      if (i >= N_TABLES_V1 && !digest->used[i])
+        continue;
       sha256_digest (&digest->tables[i], sizeof buf, buf);
       sha256_update (&all, sizeof buf, buf);
     }
@@ -616,7 +643,7 @@ save_prepare (SaveContext *ctx,
 static const char *const table_names[N_TABLES] = {
   "header", "units", "revenues", "projects", "lines", "indicators", "three_public",
   "procurement", "assets", "performance", "duties", "tasks", "explanations",
-  "prior_year", "prior_figures",
+  "prior_year", "prior_figures", "control_numbers",
 };
 
 /* Steps the bound row and adds it to the digest. */
@@ -1174,6 +1201,43 @@ save_prior_year (SaveContext    *ctx,
 }
 
 static gboolean
+save_control_numbers (SaveContext    *ctx,
+                      YusuanDocument *doc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 position = 0;
+
+  if (!yusuan_document_has_control_numbers (doc))
+    return TRUE;
+
+  stmt = save_prepare (ctx, "INSERT INTO control_numbers (position, fund, kind, amount) VALUES (?, ?, ?, ?)");
+  if (stmt == NULL)
+    return FALSE;
+
+  for (int fund = 0; fund < YUSUAN_N_FUNDS; fund++)
+    for (int kind = 0; kind < YUSUAN_N_SPENDING_KINDS; kind++)
+      {
+        YusuanAmount amount;
+
+        if (!yusuan_document_get_control_number (doc, fund, kind, &amount))
+          continue;
+        if (!is_amount (amount))
+          {
+            g_autofree char *what = yusuan_fund_spending_label (fund, kind);
+
+            return save_invalid (ctx, _("the control number for %s is out of range"), what);
+          }
+        bind_int64 (ctx, stmt, 1, ++position);
+        bind_text (ctx, stmt, 2, yusuan_fund_to_token (fund));
+        bind_text (ctx, stmt, 3, yusuan_spending_kind_to_token (kind));
+        bind_int64 (ctx, stmt, 4, amount);
+        if (!save_step (ctx, stmt, TABLE_CONTROL_NUMBERS))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
 save_checksum (SaveContext *ctx)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1245,6 +1309,7 @@ write_database (SaveContext    *ctx,
       || !save_performance (ctx, doc)
       || !save_explanations (ctx, doc)
       || !save_prior_year (ctx, doc)
+      || !save_control_numbers (ctx, doc)
       || !save_checksum (ctx))
     goto rollback;
 
@@ -2144,6 +2209,49 @@ load_prior_year (LoadContext *ctx)
   return TRUE;
 }
 
+static gboolean
+load_control_numbers (LoadContext *ctx)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has[YUSUAN_N_CONTROL_NUMBERS] = { FALSE, };
+  YusuanAmount amounts[YUSUAN_N_CONTROL_NUMBERS] = { 0, };
+  gint64 row = 0;
+  int rc;
+
+  stmt = load_prepare (ctx, "control_numbers",
+                       "SELECT position, fund, kind, amount FROM control_numbers ORDER BY position");
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      YusuanFund fund;
+      YusuanSpendingKind kind;
+      guint i;
+
+      row++;
+      digest_result_row (&ctx->digest, stmt, TABLE_CONTROL_NUMBERS);
+      COLUMN_TOKEN (ctx, stmt, 1, "control_numbers", row, yusuan_fund_from_token, &fund);
+      COLUMN_TOKEN (ctx, stmt, 2, "control_numbers", row, yusuan_spending_kind_from_token, &kind);
+      i = yusuan_control_number_index (fund, kind);
+      if (has[i])
+        {
+          g_autofree char *what = yusuan_fund_spending_label (fund, kind);
+
+          return load_damaged (ctx, "control_numbers", row, _("the control number for %s appears twice"), what);
+        }
+      if (!column_amount (ctx, stmt, 3, "control_numbers", row, &amounts[i]))
+        return FALSE;
+      has[i] = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return load_step_failed (ctx, "control_numbers");
+
+  if (row > 0)
+    yusuan_document_set_control_numbers (ctx->doc, TRUE, has, amounts);
+  return TRUE;
+}
+
 /* Every row read must be a row some save wrote. */
 static gboolean
 load_checksum (LoadContext *ctx)
@@ -2414,6 +2522,7 @@ yusuan_store_load (const char  *path,
        && load_performance (&ctx)
        && load_explanations (&ctx)
        && load_prior_year (&ctx)
+       && load_control_numbers (&ctx)
        /* The checksum covers the rows as their own version wrote them: a
         * migrated copy was verified by quick_check and the row checks only. */
        && (migrated || load_checksum (&ctx));

@@ -22,7 +22,7 @@ typedef enum
 
 /* "YUSU" */
 #define YUSUAN_STORE_APPLICATION_ID 0x59555355
-#define YUSUAN_STORE_SCHEMA_VERSION 1
+#define YUSUAN_STORE_SCHEMA_VERSION 2
 
 GQuark           yusuan_store_error_quark  (void);
 

@@ -139,9 +139,8 @@ yusuan_table_to_csv (YusuanTable       *self,
 
 /* Text */
 
-/* Columns a terminal gives the text: CJK characters take two. */
-static guint
-display_width (const char *text)
+guint
+yusuan_text_display_width (const char *text)
 {
   guint width = 0;
 
@@ -156,13 +155,13 @@ display_width (const char *text)
   return width;
 }
 
-static void
-append_padded (GString    *out,
-               const char *text,
-               guint       width,
-               gboolean    right)
+void
+yusuan_text_append_padded (GString    *out,
+                           const char *text,
+                           guint       width,
+                           gboolean    right)
 {
-  guint used = display_width (text);
+  guint used = yusuan_text_display_width (text);
 
   if (right)
     for (guint i = used; i < width; i++)
@@ -311,7 +310,7 @@ yusuan_table_to_text (YusuanTable       *self,
     {
       const YusuanColumn *leaf = yusuan_table_get_column (self, c);
 
-      widths[c] = display_width (leaf->label);
+      widths[c] = yusuan_text_display_width (leaf->label);
       right[c] = leaf->kind == YUSUAN_COLUMN_AMOUNT;
     }
   indent_column = indented_column (self);
@@ -334,7 +333,7 @@ yusuan_table_to_text (YusuanTable       *self,
               g_free (cell);
               cell = indented;
             }
-          widths[c] = MAX (widths[c], display_width (cell));
+          widths[c] = MAX (widths[c], yusuan_text_display_width (cell));
           g_ptr_array_add (cells, cell);
         }
     }
@@ -345,7 +344,7 @@ yusuan_table_to_text (YusuanTable       *self,
   for (guint i = 0; i < groups->len; i++)
     {
       HeaderNode *node = &g_array_index (groups, HeaderNode, i);
-      guint label = display_width (node->column->label);
+      guint label = yusuan_text_display_width (node->column->label);
       guint span;
 
       if (node->first > node->last)
@@ -387,12 +386,12 @@ yusuan_table_to_text (YusuanTable       *self,
             g_string_append_printf (line, "%*s", GAP, "");
           if (found != NULL)
             {
-              append_padded (line, found->column->label, span_width (widths, found->first, found->last), FALSE);
+              yusuan_text_append_padded (line, found->column->label, span_width (widths, found->first, found->last), FALSE);
               c = found->last + 1;
             }
           else
             {
-              append_padded (line, "", widths[c], FALSE);
+              yusuan_text_append_padded (line, "", widths[c], FALSE);
               c++;
             }
         }
@@ -407,7 +406,7 @@ yusuan_table_to_text (YusuanTable       *self,
       {
         if (c > 0)
           g_string_append_printf (line, "%*s", GAP, "");
-        append_padded (line, yusuan_table_get_column (self, c)->label, widths[c], right[c]);
+        yusuan_text_append_padded (line, yusuan_table_get_column (self, c)->label, widths[c], right[c]);
       }
     g_strchomp (line->str);
     g_string_append_printf (out, "%s\n", line->str);
@@ -425,7 +424,7 @@ yusuan_table_to_text (YusuanTable       *self,
         {
           if (c > 0)
             g_string_append_printf (line, "%*s", GAP, "");
-          append_padded (line, g_ptr_array_index (cells, r * n_columns + c), widths[c], right[c]);
+          yusuan_text_append_padded (line, g_ptr_array_index (cells, r * n_columns + c), widths[c], right[c]);
         }
       g_strchomp (line->str);
       g_string_append_printf (out, "%s\n", line->str);

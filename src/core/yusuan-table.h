@@ -166,6 +166,15 @@ char                 *yusuan_table_to_csv            (YusuanTable *self, YusuanD
 /* The same laid out for a terminal (aligned, CJK width aware). */
 char                 *yusuan_table_to_text           (YusuanTable *self, YusuanDisplayUnit unit);
 
+/* For text laid out in columns as yusuan_table_to_text () lays it out: the
+ * columns a terminal gives @text (CJK characters take two), and @text
+ * padded with spaces to @width columns (on the left with @right). */
+guint                 yusuan_text_display_width      (const char *text);
+void                  yusuan_text_append_padded      (GString    *out,
+                                                      const char *text,
+                                                      guint       width,
+                                                      gboolean    right);
+
 /* Everything recomputed from the document (what the incremental path must equal). */
 void                  yusuan_table_recompute         (YusuanTable *self);
 
