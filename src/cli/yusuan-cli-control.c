@@ -204,7 +204,7 @@ yusuan_cli_control (int    argc,
   gboolean remove = FALSE;
   const GOptionEntry entries[] = {
     { "take", 't', 0, G_OPTION_ARG_FILENAME, &take,
-      N_("Take the control numbers from the finance bureau’s submission FILE (一下), replacing any the document has"),
+      N_("Take the control numbers from FILE, the finance bureau’s 一下 file, replacing any the document has"),
       N_("FILE") },
     { "remove", 0, 0, G_OPTION_ARG_NONE, &remove,
       N_("Remove the document’s control numbers"), NULL },
