@@ -1750,6 +1750,7 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
   g_autoptr(GArray) targets = NULL;
   guint r0, c0, r1, c1;
   guint n_lines;
+  guint left_out = 0;  /* figures that fall on computed cells or outside the table */
   typedef struct { guint row, column; YusuanAmount amount; } Target;
 
   g_return_val_if_fail (YUSUAN_IS_TABLE_VIEW (self), FALSE);
@@ -1782,9 +1783,6 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
       g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
       guint row = r0 + i;
 
-      if (row >= n_rows (self))
-        break;
-
       for (guint j = 0; fields[j] != NULL; j++)
         {
           guint column = c0 + j;
@@ -1792,10 +1790,12 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
           g_autoptr(GError) local_error = NULL;
           Target target = { row, column, 0 };
 
-          if (column >= n_columns (self))
-            break;
-          if (!yusuan_table_is_editable (self->table, row, column))
-            continue;
+          if (row >= n_rows (self) || column >= n_columns (self)
+              || !yusuan_table_is_editable (self->table, row, column))
+            {
+              left_out += *value != '\0';
+              continue;
+            }
           if (*value != '\0' &&
               !yusuan_amount_parse (value, self->unit, 0, &target.amount, &local_error))
             {
@@ -1845,6 +1845,18 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
       stored++;
     }
   yusuan_document_end_group (self->document);
+
+  /* Say what was not pasted, rather than let the user believe it was. */
+  if (left_out > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Pasted; %u figure was left out: it falls on a computed total or outside the table",
+                                                               "Pasted; %u figures were left out: they fall on computed totals or outside the table",
+                                                               left_out),
+                                                  left_out);
+
+      set_message (self, message);
+    }
 
   return TRUE;
 }

@@ -436,6 +436,18 @@ test_undo_redo (void)
     g_assert_true (yusuan_table_get_amount (table, second_row, column, &value));
     g_assert_cmpint (value, ==, second_before);
 
+    /* What falls on a computed total is not stored, and the user is told so. */
+    g_assert_cmpuint (row, >, 0);
+    g_assert_false (yusuan_table_is_editable (table, row - 1, column));
+    yusuan_table_view_set_cursor (view, row - 1, column, FALSE);
+    g_assert_true (yusuan_table_view_paste_text (view, "5\n1000.5\n", &error));
+    g_assert_no_error (error);
+    g_assert_true (yusuan_table_get_amount (table, row, column, &value));
+    g_assert_cmpint (value, ==, 10005 * YUSUAN_FEN_PER_WAN / 10);
+    g_assert_nonnull (strstr (yusuan_table_view_get_message (view), "1 figure was left out"));
+    g_action_group_activate_action (actions, "undo", NULL);
+    yusuan_table_view_set_cursor (view, row, column, FALSE);
+
     /* A paste with one bad figure stores nothing. */
     g_assert_false (yusuan_table_view_paste_text (view, "3\n一百万\n", &error));
     g_assert_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID);
