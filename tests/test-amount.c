@@ -501,6 +501,32 @@ test_contract_round_trip (void)
   g_rand_free (rand);
 }
 
+/* The contract's form written in place is the formatter's, to the last
+ * amount a gint64 holds, signs included. */
+static void
+test_contract_write (void)
+{
+  const YusuanAmount edges[] = { 0, 1, 9, 10, 99, 100, 101, 564060000, YUSUAN_AMOUNT_MAX, YUSUAN_AMOUNT_MAX + 1,
+                                 -1, -100, -YUSUAN_AMOUNT_MAX, G_MAXINT64, G_MININT64, G_MININT64 + 1 };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (edges) + 10000; i++)
+    {
+      YusuanAmount amount = i < G_N_ELEMENTS (edges) ? edges[i]
+                            : (YusuanAmount) ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 63);
+      g_autofree char *expected = yusuan_amount_format (amount, YUAN, 0);
+      char buffer[YUSUAN_AMOUNT_CONTRACT_SIZE + 8];
+      gsize length;
+
+      memset (buffer, 'x', sizeof buffer);
+      length = yusuan_amount_write_contract (amount, buffer);
+      g_assert_cmpstr (buffer, ==, expected);
+      g_assert_cmpuint (length, ==, strlen (expected));
+      g_assert_cmpuint (length, <, YUSUAN_AMOUNT_CONTRACT_SIZE);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_add_checked (void)
 {
@@ -747,6 +773,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/amount/ratio/random", test_ratio_random);
   g_test_add_func ("/core/amount/contract", test_contract);
   g_test_add_func ("/core/amount/contract/round-trip", test_contract_round_trip);
+  g_test_add_func ("/core/amount/contract/write", test_contract_write);
   g_test_add_func ("/core/amount/add-checked", test_add_checked);
   g_test_add_func ("/core/enums/tokens", test_enums_tokens);
   g_test_add_func ("/core/enums/refused", test_enums_refused);

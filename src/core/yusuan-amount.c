@@ -385,12 +385,47 @@ yusuan_amount_format (YusuanAmount             amount,
   return g_string_free (out, FALSE);
 }
 
+gsize
+yusuan_amount_write_contract (YusuanAmount  amount,
+                              char         *buffer)
+{
+  guint64 fen = magnitude (amount);
+  guint64 yuan = fen / 100;
+  char digits[24];
+  char *first = digits + sizeof digits;
+  char *p = buffer;
+  gsize n;
+
+  g_return_val_if_fail (buffer != NULL, 0);
+
+  /* By hand: an export writes a hundred thousand of these. */
+  do
+    {
+      *--first = (char) ('0' + yuan % 10);
+      yuan /= 10;
+    }
+  while (yuan > 0);
+  /* The contract has no negative amounts; writing the sign lets a check
+   * name the fact instead of silently changing the figure. */
+  if (amount < 0)
+    *p++ = '-';
+  n = (gsize) (digits + sizeof digits - first);
+  memcpy (p, first, n);
+  p += n;
+  *p++ = '.';
+  *p++ = (char) ('0' + fen % 100 / 10);
+  *p++ = (char) ('0' + fen % 10);
+  *p = '\0';
+  return (gsize) (p - buffer);
+}
+
 char *
 yusuan_amount_to_contract (YusuanAmount amount)
 {
-  /* The contract has no negative amounts; writing the sign lets schema
-   * validation name the fact instead of silently changing the figure. */
-  return yusuan_amount_format (amount, YUSUAN_DISPLAY_YUAN, YUSUAN_AMOUNT_FORMAT_PLAIN);
+  char buffer[YUSUAN_AMOUNT_CONTRACT_SIZE];
+
+  yusuan_amount_write_contract (amount, buffer);
+  return g_strdup (buffer);
 }
 
 gboolean

@@ -62,6 +62,12 @@ char         *yusuan_amount_format        (YusuanAmount             amount,
 
 /* The contract's form: yuan with exactly two decimals, "5640600.00". */
 char         *yusuan_amount_to_contract   (YusuanAmount             amount);
+/* Room for any amount in the contract's form, sign and NUL included. */
+#define YUSUAN_AMOUNT_CONTRACT_SIZE 24
+/* The same form written into @buffer (YUSUAN_AMOUNT_CONTRACT_SIZE bytes) and
+ * NUL-terminated, without allocating: returns its length. */
+gsize         yusuan_amount_write_contract (YusuanAmount            amount,
+                                            char                   *buffer);
 gboolean      yusuan_amount_from_contract (const char              *text,
                                            YusuanAmount            *out_amount);
 
