@@ -2266,11 +2266,37 @@ typedef struct
   const char  *name;   /* its name, an indicator's name */
 } Subject;
 
+/* A code or a name as a message may show it: valid UTF-8, no control
+ * characters, and not longer than a message can carry. */
+static char *
+shown (const char *s)
+{
+  g_autofree char *valid = g_utf8_make_valid (s ? s : "", -1);
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c < 0x20 || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 describe (const Subject *s)
 {
-  const char *code = s->code ? s->code : "";
-  const char *name = s->name ? s->name : "";
+  g_autofree char *code = shown (s->code);
+  g_autofree char *name = shown (s->name);
 
   switch (s->kind)
     {
@@ -2315,6 +2341,10 @@ typedef struct
   gboolean      failed;
   GAsyncQueue  *queue;  /* where written bytes go to be validated meanwhile */
   gsize         sent;   /* how much of @out went there */
+  /* the schema's xs:unique: what was written, to its 1-based position */
+  GHashTable   *unit_codes;
+  GHashTable   *project_codes;
+  GHashTable   *topics;
 } Writer;
 
 #define VALIDATE_CHUNK (256 * 1024)
@@ -2521,6 +2551,20 @@ check_enum (Writer        *w,
   return TRUE;
 }
 
+/* The schema's xs:unique: the 1-based position at which @value was
+ * written before, or 0, after which it is remembered at @index. */
+static guint
+seen_before (GHashTable *seen,
+             const char *value,
+             guint       index)
+{
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, value));
+
+  if (first == 0)
+    g_hash_table_insert (seen, (gpointer) value, GUINT_TO_POINTER (index));
+  return first;
+}
+
 /* Closes the start tag of @name left open, then writes @text (NULL as
  * empty) and the end tag. */
 static void
@@ -2554,6 +2598,7 @@ write_indicator (Writer                *w,
 {
   Subject subject = { project ? SUBJECT_PROJECT_INDICATOR : SUBJECT_DEPARTMENT_INDICATOR, 0,
                       project ? project->code : NULL, indicator->name };
+  g_autofree char *value = NULL;
 
   if (!check_enum (w, indicator->level1, YUSUAN_N_LEVEL1, N_("level-1 group"), &subject)
       || !check_enum (w, indicator->op, YUSUAN_N_OPERATORS, N_("operator"), &subject))
@@ -2574,11 +2619,12 @@ write_indicator (Writer                *w,
       || (indicator->text && !check_name (w, indicator->text, N_("target text"), &subject))
       || !check_text (w, indicator->explanation, N_("explanation"), &subject))
     return;
+  /* The number, in its shortest form: what the document holds may carry
+   * blanks, signs or zeros that the schema would refuse or count. */
   if (indicator->value != NULL)
     {
-      g_autofree char *normalized = yusuan_decimal_normalize (indicator->value, NULL);
-
-      if (normalized == NULL)
+      value = yusuan_decimal_normalize (indicator->value, NULL);
+      if (value == NULL)
         {
           g_autofree char *quoted = quote_value (indicator->value);
 
@@ -2593,8 +2639,8 @@ write_indicator (Writer                *w,
     put_attr (w, "level2", indicator->level2);
   put_attr (w, "name", indicator->name);
   put_plain_attr (w, "op", yusuan_operator_to_token (indicator->op));
-  if (indicator->value)
-    put_attr (w, "value", indicator->value);
+  if (value)
+    put_plain_attr (w, "value", value);
   if (indicator->unit)
     put_attr (w, "unit", indicator->unit);
   if (indicator->text)
@@ -2684,8 +2730,17 @@ write_units (Writer         *w,
       const YusuanUnit *unit = yusuan_document_get_unit (document, i);
       Subject subject = { SUBJECT_UNIT, i + 1, unit->code, unit->name };
 
-      if (!check_code (w, unit->code, &UNIT_CODE, N_("code"), &subject)
-          || !check_name (w, unit->name, N_("name"), &subject)
+      guint first;
+
+      if (!check_code (w, unit->code, &UNIT_CODE, N_("code"), &subject))
+        return;
+      first = seen_before (w->unit_codes, unit->code, i + 1);
+      if (first != 0)
+        {
+          fail (w, &subject, _("its code is already unit %u’s; each unit has its own code"), first);
+          return;
+        }
+      if (!check_name (w, unit->name, N_("name"), &subject)
           || !check_enum (w, unit->kind, YUSUAN_N_UNIT_KINDS, N_("kind"), &subject))
         return;
       g_string_append (w->out, "    <unit");
@@ -2749,9 +2804,21 @@ write_projects (Writer         *w,
     {
       const YusuanProject *project = yusuan_document_get_project (document, i);
       Subject subject = { SUBJECT_PROJECT, i + 1, project->code, project->name };
+      guint first;
 
-      if (!check_code (w, project->code, &PROJECT_CODE, N_("code"), &subject)
-          || !check_name (w, project->name, N_("name"), &subject)
+      if (!check_code (w, project->code, &PROJECT_CODE, N_("code"), &subject))
+        return;
+      first = seen_before (w->project_codes, project->code, i + 1);
+      if (first != 0)
+        {
+          const YusuanProject *other = yusuan_document_get_project (document, first - 1);
+          g_autofree char *other_name = shown (other->name);
+
+          fail (w, &subject, _("its code is already project %u’s (“%s”); each project has its own code"),
+                first, other_name);
+          return;
+        }
+      if (!check_name (w, project->name, N_("name"), &subject)
           || !check_code (w, project->unit, &UNIT_CODE, N_("unit code"), &subject)
           || !check_enum (w, project->kind, YUSUAN_N_PROJECT_KINDS, N_("kind"), &subject)
           || !check_text (w, project->description, N_("description"), &subject))
@@ -2848,11 +2915,12 @@ write_optional_blocks (Writer         *w,
     }
 
   /* department performance */
-  if (!w->failed && yusuan_document_has_performance (document))
+  n = yusuan_document_get_n_indicators (document, 0);
+  if (!w->failed && (yusuan_document_has_performance (document) || n > 0))
     {
       guint n_duties = yusuan_document_get_n_duties (document);
       guint n_tasks = yusuan_document_get_n_tasks (document);
-      guint n_indicators = yusuan_document_get_n_indicators (document, 0);
+      guint n_indicators = n;
 
       if (n_duties + n_tasks + n_indicators == 0)
         g_string_append (out, "  <department-performance/>\n");
@@ -2895,8 +2963,17 @@ write_optional_blocks (Writer         *w,
           const YusuanExplanation *explanation = yusuan_document_get_explanation (document, i);
           Subject subject = { SUBJECT_EXPLANATION, i + 1, NULL, explanation->topic };
 
-          if (!check_name (w, explanation->topic, N_("topic"), &subject)
-              || !check_text (w, explanation->text, N_("text"), &subject))
+          guint first;
+
+          if (!check_name (w, explanation->topic, N_("topic"), &subject))
+            return;
+          first = seen_before (w->topics, explanation->topic, i + 1);
+          if (first != 0)
+            {
+              fail (w, &subject, _("its topic is already explanation %u’s; each topic is explained once"), first);
+              return;
+            }
+          if (!check_text (w, explanation->text, N_("text"), &subject))
             return;
           g_string_append (out, "    <explanation");
           put_attr (w, "topic", explanation->topic);
@@ -2994,8 +3071,14 @@ yusuan_xml_export (YusuanDocument  *document,
   estimate = 4096 + (gsize) yusuan_document_get_n_lines (document) * 180;
   w.out = g_string_sized_new (estimate);
   w.error = error;
+  w.unit_codes = g_hash_table_new (g_str_hash, g_str_equal);
+  w.project_codes = g_hash_table_new (g_str_hash, g_str_equal);
+  w.topics = g_hash_table_new (g_str_hash, g_str_equal);
   w.queue = thread ? pass.source.queue : NULL;
   write_document (&w, document);
+  g_hash_table_unref (w.unit_codes);
+  g_hash_table_unref (w.project_codes);
+  g_hash_table_unref (w.topics);
 
   if (thread != NULL)
     {
