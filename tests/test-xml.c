@@ -65,6 +65,7 @@ assert_bytes_equal (GBytes *actual,
     }
 }
 
+/* Export does not validate what it writes: here the schema judges it. */
 static GBytes *
 export_or_die (YusuanDocument *document)
 {
@@ -73,6 +74,8 @@ export_or_die (YusuanDocument *document)
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
+  g_assert_true (yusuan_xml_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "exported.xml", &error));
+  g_assert_no_error (error);
   return bytes;
 }
 
