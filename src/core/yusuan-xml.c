@@ -375,17 +375,12 @@ issue_clear (gpointer data)
   g_free (issue->message);
 }
 
-/* The input of a pass: bytes in memory, each pass with its own position, or
- * chunks arriving through a queue as an export writes them (an empty chunk
- * ends them). */
+/* The input of a pass: bytes in memory, each pass with its own position. */
 typedef struct
 {
   const char      *data;
   gsize            length;
   gsize            position;
-  GAsyncQueue     *queue;
-  GBytes          *chunk;
-  gboolean         ended;
   gboolean         stopped;  /* by the pass reading it */
   gint            *cancel;   /* by the other pass */
   GArray          *issues;   /* the reading pass's, to know which came after a cut */
@@ -1600,7 +1595,6 @@ parser_issue (Loader      *loader,
 
   /* Everything read and consumed: the file stops short. */
   at_end = loader->source != NULL && loader->source->position == loader->source->length
-           && (loader->source->queue == NULL || loader->source->ended)
            && loader->ctxt != NULL && loader->ctxt->input != NULL
            && loader->ctxt->input->cur >= loader->ctxt->input->end;
 
@@ -1689,15 +1683,6 @@ source_read_cb (void *context,
           source->issues_at_cut = source->issues ? source->issues->len : 0;
         }
       return 0;
-    }
-
-  while (source->queue != NULL && source->position == source->length && !source->ended)
-    {
-      g_clear_pointer (&source->chunk, g_bytes_unref);
-      source->chunk = g_async_queue_pop (source->queue);
-      source->data = g_bytes_get_data (source->chunk, &source->length);
-      source->position = 0;
-      source->ended = source->length == 0;
     }
 
   n = MIN ((gsize) len, source->length - source->position);
@@ -1989,7 +1974,6 @@ schema_pass_thread (gpointer user_data)
   SchemaPass *pass = user_data;
 
   run_pass (&pass->loader, pass->schema, &pass->source);
-  g_clear_pointer (&pass->source.chunk, g_bytes_unref);
   return NULL;
 }
 
