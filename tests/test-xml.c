@@ -74,6 +74,8 @@ export_or_die (YusuanDocument *document)
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
+  /* A NUL follows the bytes, uncounted: the tests read them as a string. */
+  g_assert_cmpint (((const char *) g_bytes_get_data (bytes, NULL))[g_bytes_get_size (bytes)], ==, '\0');
   g_assert_true (yusuan_xml_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "exported.xml", &error));
   g_assert_no_error (error);
   return bytes;

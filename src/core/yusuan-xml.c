@@ -3353,7 +3353,11 @@ yusuan_xml_export (YusuanDocument  *document,
       g_free (w.data);
       return NULL;
     }
-  return g_bytes_new_take (g_realloc (w.data, w.len), w.len);
+  /* Followed by a NUL the size does not count, as a GString's bytes were:
+   * callers may read the submission as a string. */
+  w.data = g_realloc (w.data, w.len + 1);
+  w.data[w.len] = '\0';
+  return g_bytes_new_take (w.data, w.len);
 }
 
 gboolean
