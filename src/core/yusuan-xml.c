@@ -3175,8 +3175,10 @@ write_optional_blocks (Writer         *w,
         {
           if (counts[i] > COUNT_MAX)
             {
-              fail (w, &subject, _("its asset count %s (%" G_GUINT64_FORMAT ") is above 1000000000"),
-                    names[i], counts[i]);
+              char number[32];
+
+              g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, counts[i]);
+              fail (w, &subject, _("its asset count %s (%s) is above 1000000000"), names[i], number);
               return;
             }
           put_number (w, names[i], strlen (names[i]), counts[i]);
