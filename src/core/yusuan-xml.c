@@ -3238,14 +3238,14 @@ write_optional_blocks (Writer         *w,
           const YusuanExplanation *explanation = yusuan_document_get_explanation (document, i);
           Subject subject = { SUBJECT_EXPLANATION, i + 1, NULL, explanation->topic };
           Scan topic, text;
-          guint first;
 
           if (!check_name (w, explanation->topic, N_("topic"), &subject, &topic))
             return;
-          first = seen_before (w->topics, explanation->topic, i + 1);
-          if (first != 0)
+          if (seen_before (w->topics, explanation->topic, i + 1) != 0)
             {
-              fail (w, &subject, _("its topic is already explanation %u’s; each topic is explained once"), first);
+              g_autofree char *topic_shown = shown (explanation->topic);
+
+              fail (w, &subject, _("the topic “%s” appears twice"), topic_shown);
               return;
             }
           if (!check_text (w, explanation->text, N_("text"), &subject, &text))
