@@ -59,6 +59,30 @@ yusuan_loader_is_submission (GFile *file)
   return g_str_has_suffix (lower, ".xml");
 }
 
+/* The document in @file alone: a .yusuan read, or a submission imported. */
+static YusuanDocument *
+read_document (GFile     *file,
+               gboolean  *imported,
+               GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot open “%s”: only local files can be opened."), uri);
+      return NULL;
+    }
+
+  *imported = yusuan_loader_is_submission (file);
+  return *imported ? yusuan_xml_import_file (path, error)
+                   : yusuan_store_load (path, error);
+}
+
+/* Reads off the main thread; the whole of what a window shows, or with
+ * yusuan_loader_read_async () the document alone. */
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -66,23 +90,11 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   YusuanDocument *document;
-  gboolean imported;
+  gboolean imported = FALSE;
 
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Cannot open “%s”: only local files can be opened."), uri);
-      return;
-    }
-
-  imported = yusuan_loader_is_submission (file);
-  document = imported ? yusuan_xml_import_file (path, &error)
-                      : yusuan_store_load (path, &error);
+  document = read_document (file, &imported, &error);
   if (document == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -95,8 +107,26 @@ load_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, yusuan_loaded_new (document, imported),
-                         (GDestroyNotify) yusuan_loaded_free);
+  if (g_task_get_source_tag (task) == yusuan_loader_read_async)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_pointer (task, yusuan_loaded_new (document, imported),
+                           (GDestroyNotify) yusuan_loaded_free);
+}
+
+static void
+start (GFile               *file,
+       gpointer             source_tag,
+       GCancellable        *cancellable,
+       GAsyncReadyCallback  callback,
+       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
 }
 
 void
@@ -105,15 +135,9 @@ yusuan_loader_load_async (GFile               *file,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yusuan_loader_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  start (file, yusuan_loader_load_async, cancellable, callback, user_data);
 }
 
 YusuanLoaded *
@@ -121,6 +145,27 @@ yusuan_loader_load_finish (GAsyncResult  *result,
                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+yusuan_loader_read_async (GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+  start (file, yusuan_loader_read_async, cancellable, callback, user_data);
+}
+
+YusuanDocument *
+yusuan_loader_read_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yusuan_loader_read_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

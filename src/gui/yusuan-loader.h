@@ -41,4 +41,13 @@ void          yusuan_loader_load_async    (GFile               *file,
 YusuanLoaded *yusuan_loader_load_finish   (GAsyncResult        *result,
                                            GError             **error);
 
+/* Reads the document in @file (.yusuan or submission .xml) as the load
+ * does, without tables or checks: a budget taken from, not shown. */
+void            yusuan_loader_read_async  (GFile               *file,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+YusuanDocument *yusuan_loader_read_finish (GAsyncResult        *result,
+                                           GError             **error);
+
 G_END_DECLS
