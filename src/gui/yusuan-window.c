@@ -7,6 +7,7 @@
 
 #include "yusuan-assets-form.h"
 #include "yusuan-charts-page.h"
+#include "yusuan-control-numbers-page.h"
 #include "yusuan-editor-page.h"
 #include "yusuan-explanations-form.h"
 #include "yusuan-findings-page.h"
@@ -41,6 +42,7 @@ static const struct
   { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type },
   { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type },
   { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type },
+  { "control-numbers", N_("Control Numbers (控制数)"), yusuan_control_numbers_page_get_type },
   /* Not an editor: it follows the document as the editors do. */
   { "charts", N_("Charts (图表)"), yusuan_charts_page_get_type },
 };
@@ -78,6 +80,7 @@ struct _YusuanWindow
   YusuanLock           *lock;
   GCancellable         *cancellable;
   GFile                *loading_file;
+  GCancellable         *control_cancellable;  /* reading the bureau's control numbers */
   gint64                loading_started;
   guint                 pulse_id;
   YusuanDisplayUnit     unit;
@@ -459,6 +462,8 @@ update_state (YusuanWindow *self)
   set_action_enabled (self, "save", editable);
   set_action_enabled (self, "save-as", doc != NULL);
   set_action_enabled (self, "export-xml", doc != NULL);
+  set_action_enabled (self, "import-control-numbers", editable);
+  set_action_enabled (self, "remove-control-numbers", editable && yusuan_document_has_control_numbers (doc));
   set_action_enabled (self, "print", doc != NULL);
   set_action_enabled (self, "export-report", doc != NULL);
   set_action_enabled (self, "show-findings", doc != NULL);
@@ -471,6 +476,9 @@ static void
 document_changed_cb (YusuanWindow       *self,
                      const YusuanChange *change)
 {
+  if (change->kind == YUSUAN_CHANGE_CONTROL_NUMBERS || change->kind == YUSUAN_CHANGE_RESET)
+    set_action_enabled (self, "remove-control-numbers",
+                        !self->read_only && yusuan_document_has_control_numbers (document (self)));
   if (change->kind == YUSUAN_CHANGE_HEADER || change->kind == YUSUAN_CHANGE_RESET)
     for (guint i = 0; i < YUSUAN_N_TABLES; i++)
       if (self->table_views[i] != NULL)
@@ -481,6 +489,11 @@ document_changed_cb (YusuanWindow       *self,
 static void
 clear_document (YusuanWindow *self)
 {
+  /* Control numbers read for this document are not for the next. */
+  if (self->control_cancellable != NULL)
+    g_cancellable_cancel (self->control_cancellable);
+  g_clear_object (&self->control_cancellable);
+
   for (guint i = 0; i < YUSUAN_N_TABLES; i++)
     if (self->table_views[i] != NULL)
       {
@@ -1032,6 +1045,138 @@ export_xml_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The finance bureau's control numbers (控制数) */
+
+typedef struct
+{
+  YusuanWindow   *window;
+  GFile          *file;
+  YusuanDocument *document;     /* the budget they are for */
+  GCancellable   *cancellable;
+} ControlData;
+
+static void
+control_data_free (ControlData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->file);
+  g_clear_object (&data->document);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+/* A toast whose button undoes what it reports. */
+static void
+toast_with_undo (YusuanWindow *self,
+                 const char   *text)
+{
+  AdwToast *undo_toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_action_name (undo_toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), undo_toast);
+}
+
+static void
+control_numbers_read_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  ControlData *data = user_data;
+  YusuanWindow *self = data->window;
+  g_autoptr(YusuanDocument) bureau = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bureau = yusuan_loader_read_finish (result, &error);
+  if (self->control_cancellable == data->cancellable)
+    g_clear_object (&self->control_cancellable);
+
+  /* Cancelled, or the window closed or shows another budget meanwhile. */
+  if (g_cancellable_is_cancelled (data->cancellable) || self->closing ||
+      document (self) != data->document || self->read_only)
+    {
+      control_data_free (data);
+      return;
+    }
+
+  if (bureau == NULL || !yusuan_document_take_control_numbers (data->document, bureau, &error))
+    {
+      g_autofree char *name = display_name (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import Control Numbers From “%s”"), name);
+
+      show_error (self, heading, error->message);
+    }
+  else
+    {
+      yusuan_window_show_page (self, "control-numbers");
+      toast_with_undo (self, _("Control numbers imported"));
+    }
+
+  control_data_free (data);
+}
+
+static void
+import_control_numbers_response_cb (GtkNativeDialog *native,
+                                    int              response,
+                                    YusuanWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (file != NULL)
+    yusuan_window_import_control_numbers (self, file);
+
+  g_object_unref (self);
+}
+
+static void
+import_control_numbers_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (document (self) == NULL || self->read_only)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Import Control Numbers"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* The bureau's 一下 file is XML; a .yusuan at that stage serves as well. */
+  gtk_file_filter_set_name (filter, _("Finance Bureau Files (.xml, .yusuan)"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_pattern (filter, "*.yusuan");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (import_control_numbers_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Undoable, as every edit: the toast offers it at once. */
+static void
+remove_control_numbers_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  YusuanWindow *self = user_data;
+  YusuanDocument *doc = document (self);
+
+  if (doc == NULL || self->read_only || !yusuan_document_has_control_numbers (doc))
+    return;
+
+  /* Translators: an undo step, "Undo Remove control numbers" */
+  yusuan_document_begin_group (doc, _("Remove control numbers"));
+  yusuan_document_set_control_numbers (doc, FALSE, NULL, NULL);
+  yusuan_document_end_group (doc);
+  toast_with_undo (self, _("Control numbers removed"));
+}
+
 /* Print and export the report */
 
 static guint
@@ -1174,6 +1319,8 @@ static const GActionEntry win_actions[] = {
   { "save-as", save_as_cb },
   { "import-xml", import_xml_cb },
   { "export-xml", export_xml_cb },
+  { "import-control-numbers", import_control_numbers_cb },
+  { "remove-control-numbers", remove_control_numbers_cb },
   { "print", print_cb },
   { "export-report", export_report_cb, "s" },
   { "undo", undo_cb },
@@ -1714,6 +1861,32 @@ yusuan_window_activate_finding (YusuanWindow *self,
     {
       toast (self, finding->message);
     }
+}
+
+void
+yusuan_window_import_control_numbers (YusuanWindow *self,
+                                      GFile        *file)
+{
+  ControlData *data;
+
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (document (self) == NULL || self->read_only)
+    return;
+
+  /* The file chosen last is the one taken. */
+  if (self->control_cancellable != NULL)
+    g_cancellable_cancel (self->control_cancellable);
+  g_clear_object (&self->control_cancellable);
+  self->control_cancellable = g_cancellable_new ();
+
+  data = g_new0 (ControlData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->document = g_object_ref (document (self));
+  data->cancellable = g_object_ref (self->control_cancellable);
+  yusuan_loader_read_async (file, self->control_cancellable, control_numbers_read_cb, data);
 }
 
 gboolean

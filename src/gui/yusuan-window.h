@@ -47,7 +47,7 @@ YusuanTableView *yusuan_window_get_table_view  (YusuanWindow      *self,
 YusuanFindingsPage *yusuan_window_get_findings_page (YusuanWindow *self);
 YusuanDisplayUnit yusuan_window_get_display_unit (YusuanWindow    *self);
 
-/* Pages: "table-1" … "table-12", "projects", "performance", "findings". */
+/* Pages: "table-1" … "table-12", "projects", "performance", "control-numbers", "findings". */
 void             yusuan_window_show_page       (YusuanWindow      *self,
                                                 const char        *name);
 const char      *yusuan_window_get_page        (YusuanWindow      *self);
@@ -58,6 +58,11 @@ GtkWidget       *yusuan_window_get_page_widget (YusuanWindow      *self,
 void             yusuan_window_activate_finding (YusuanWindow     *self,
                                                  guint             index);
 
+/* Takes the finance bureau's control numbers (控制数) from @file (its 一下
+ * XML, or a .yusuan at that stage), read in a worker thread, as one
+ * undoable step: then shows them, or says why the file was refused. */
+void             yusuan_window_import_control_numbers (YusuanWindow *self,
+                                                       GFile        *file);
 /* Saves into @file (.yusuan), taking its lock: what Save and Save As do
  * once a name is known. */
 gboolean         yusuan_window_save_to         (YusuanWindow      *self,
