@@ -180,6 +180,12 @@ describe_subject (YusuanFindingsPage  *self,
     case YUSUAN_TARGET_PRIOR_YEAR:
       return g_strdup (_("Prior-Year Figures (上年数)"));
 
+    case YUSUAN_TARGET_CONTROL_NUMBERS:
+      /* target_id the fund, project_id the kind of spending */
+      if (finding->target_id < YUSUAN_N_FUNDS && finding->project_id < YUSUAN_N_SPENDING_KINDS)
+        return yusuan_fund_spending_label (finding->target_id, finding->project_id);
+      return g_strdup (_("Control Numbers (控制数)"));
+
     case YUSUAN_TARGET_NONE:
     case YUSUAN_TARGET_HEADER:
     default:
