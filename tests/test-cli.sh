@@ -378,6 +378,17 @@ run control "$FIXTURE" --take control.xml
 expect "control --take into a submission XML: refused (control numbers live in a document)" status_is 2
 rm -f seed.copy control-2024.xml
 
+# Spending an appropriation the bureau set no control number for: listed, a warning.
+sed 's/fund="general-public-budget" category="public" amount="19958.00"/fund="government-fund" category="public" amount="19958.00"/' \
+  "$FIXTURE" > government-fund.xml
+"$CLI" import government-fund.xml -o government-fund.yusuan >/dev/null 2>&1
+run control government-fund.yusuan --take control.xml --format csv
+expect "control: an appropriation spent from without a control number is listed, with no figure to keep to" \
+  eval '[ "$(csv_row government-fund/basic)" = "government-fund/basic,,2.00,," ]'
+run check government-fund.yusuan
+expect "check: and the checks warn of it" eval 'grep -q "^warning \[control-numbers-unset\] 预算03表 government-fund/basic" "$TMP/out"'
+rm -f government-fund.xml government-fund.yusuan
+
 run control seed.yusuan --remove
 expect "control --remove: no control numbers left, exit 0" eval 'status_is 0 && stdout_has "--take"'
 run check seed.yusuan --format json

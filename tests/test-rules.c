@@ -1022,6 +1022,30 @@ test_control_numbers (void)
   g_assert_cmpuint (finding->project_id, ==, YUSUAN_SPENDING_BASIC);
   g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 1);
 
+  /* Appropriations (财政拨款) the bureau set no control number for are worth a
+   * warning once it set some; the unit's own funds are not its to limit. */
+  {
+    YusuanLine extra = *yusuan_document_lookup_line (document, line_id);
+    const YusuanLine *added;
+
+    extra.fund = YUSUAN_FUND_GOVERNMENT_FUND;
+    extra.amount = 500000;
+    added = yusuan_document_add_line (document, &extra);
+    finding = find (checker, "control-numbers-unset", "government-fund/basic");
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->severity, ==, YUSUAN_SEVERITY_WARNING);
+    g_assert_cmpstr (finding->message, ==,
+                     "Government fund, Basic expenditure: expenditure 0.50 万元, but the finance bureau "
+                     "set no control number for it");
+    extra = *added;
+    extra.fund = YUSUAN_FUND_INSTITUTION_INCOME;
+    yusuan_document_set_line (document, added->id, &extra);
+    g_assert_cmpuint (count_rule (checker, "control-numbers-unset"), ==, 0);
+    yusuan_document_undo (document);
+    yusuan_document_undo (document);
+    g_assert_cmpuint (count_rule (checker, "control-numbers-unset"), ==, 0);
+  }
+
   /* Back within: gone; and without control numbers, nothing limits. */
   yusuan_document_undo (document);
   g_assert_cmpuint (count_rule (checker, "control-numbers"), ==, 0);

@@ -34,13 +34,16 @@ row_clear (gpointer data)
   g_free (row->above);
 }
 
-/* One row a control number the bureau set; *@n_above counts those the budget exceeds. */
+/* One row a control number the bureau set, and one for each appropriation it
+ * set none for that the budget spends from; *@n_above counts those the
+ * budget exceeds. */
 static GArray *
 compare (YusuanDocument    *document,
          YusuanDisplayUnit  unit,
-         YusuanAmountFormatFlags flags,
+         gboolean           csv,
          guint             *n_above)
 {
+  YusuanAmountFormatFlags flags = csv ? YUSUAN_AMOUNT_FORMAT_PLAIN : YUSUAN_AMOUNT_FORMAT_GROUPED;
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
   YusuanFigures figures;
 
@@ -56,7 +59,20 @@ compare (YusuanDocument    *document,
         Row row;
 
         if (!yusuan_document_get_control_number (document, fund, kind, &control))
-          continue;
+          {
+            /* An appropriation spent from though the bureau set it no number (a warning). */
+            if (!yusuan_fund_is_controlled (fund) || spent == 0)
+              continue;
+            row.key = g_strdup_printf ("%s/%s", yusuan_fund_to_token (fund), yusuan_spending_kind_to_token (kind));
+            row.label = yusuan_fund_spending_label (fund, kind);
+            /* Translators: in the control number column: the bureau set none for this fund and kind */
+            row.control = g_strdup (csv ? "" : _("not set"));
+            row.expenditure = yusuan_amount_format (spent, unit, flags);
+            row.within = g_strdup ("");
+            row.above = g_strdup ("");
+            g_array_append_val (rows, row);
+            continue;
+          }
 
         row.key = g_strdup_printf ("%s/%s", yusuan_fund_to_token (fund), yusuan_spending_kind_to_token (kind));
         row.label = yusuan_fund_spending_label (fund, kind);
@@ -260,12 +276,12 @@ yusuan_cli_control (int    argc,
       if (!csv)
         text = g_strdup (_("No control numbers: take them from the finance bureau’s file with --take FILE"));
       else
-        text = to_csv (rows = compare (document, unit, YUSUAN_AMOUNT_FORMAT_PLAIN, &n_above));
+        text = to_csv (rows = compare (document, unit, TRUE, &n_above));
       n_above = 0;
     }
   else
     {
-      rows = compare (document, unit, csv ? YUSUAN_AMOUNT_FORMAT_PLAIN : YUSUAN_AMOUNT_FORMAT_GROUPED, &n_above);
+      rows = compare (document, unit, csv, &n_above);
       text = csv ? to_csv (rows) : to_text (rows, unit);
     }
 

@@ -349,6 +349,12 @@ yusuan_fund_is_carryover (YusuanFund f)
 }
 
 gboolean
+yusuan_fund_is_controlled (YusuanFund f)
+{
+  return yusuan_fund_is_appropriation (f) && !yusuan_fund_is_carryover (f);
+}
+
+gboolean
 yusuan_fund_is_appropriation (YusuanFund f)
 {
   g_return_val_if_fail ((guint) f < YUSUAN_N_FUNDS, FALSE);

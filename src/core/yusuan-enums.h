@@ -144,6 +144,8 @@ const char *yusuan_fund_label              (YusuanFund f);
 gboolean    yusuan_fund_is_carryover       (YusuanFund f);
 /* 财政拨款: general-public-budget, government-fund, state-capital (and their carry-over). */
 gboolean    yusuan_fund_is_appropriation   (YusuanFund f);
+/* A current-year appropriation (本年财政拨款): what the bureau's control numbers are for. */
+gboolean    yusuan_fund_is_controlled      (YusuanFund f);
 /* The current-year fund a carry-over fund belongs to (itself for current-year
  * funds; carryover-unit-funds maps to itself). */
 YusuanFund  yusuan_fund_base               (YusuanFund f);

@@ -123,6 +123,8 @@ typedef enum
   QUANTITY_PRIOR_THREE_PUBLIC_ITEM, /* the prior-year figure of the scope's 三公 item */
   QUANTITY_SPENDING,                /* expenditure of the scope's fund and kind */
   QUANTITY_CONTROL_NUMBER,          /* the bureau's control number for the scope, if it set one */
+  QUANTITY_CONTROL_NUMBER_UNSET,    /* 0 for a current-year appropriation (财政拨款) the bureau set
+                                       no control number for, once it set some; else none */
 } QuantityKind;
 
 typedef struct
@@ -189,6 +191,11 @@ static const ComparisonRule comparison_rules[] = {
     /* Translators: {scope} is a fund and a kind of spending (一般公共预算 基本支出); {left} the budget's
        expenditure, {right} the bureau's control number (控制数); amounts with their unit; keep the braces */
     N_("{scope}: expenditure {left} is above the control number {right} set by the finance bureau") },
+  { "control-numbers-unset", YUSUAN_SEVERITY_WARNING, 3, SCOPE_FUND_SPENDING,
+    { QUANTITY_SPENDING, NO_ARG }, COMPARE_LE, { QUANTITY_CONTROL_NUMBER_UNSET, NO_ARG }, NULL, YUSUAN_TARGET_CONTROL_NUMBERS,
+    /* Translators: {scope} is a fund and a kind of spending (政府性基金预算 项目支出); {left} the budget's
+       expenditure; 控制数 are the finance bureau's control numbers; keep the braces */
+    N_("{scope}: expenditure {left}, but the finance bureau set no control number for it") },
 
   /* Year on year: a change needs the department's explanation for the
    * explanatory text (情况说明). */
@@ -665,6 +672,14 @@ get_quantity (YusuanChecker       *self,
 
     case QUANTITY_CONTROL_NUMBER:
       return yusuan_document_get_control_number (self->document, instance->fund, instance->spending, out);
+
+    case QUANTITY_CONTROL_NUMBER_UNSET:
+      if (!yusuan_document_has_control_numbers (self->document)
+          || !yusuan_fund_is_controlled (instance->fund)
+          || yusuan_document_get_control_number (self->document, instance->fund, instance->spending, NULL))
+        return FALSE;
+      *out = 0;
+      return TRUE;
 
     default:
       g_assert_not_reached ();

@@ -87,11 +87,38 @@ update_row (YusuanControlNumbersPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
   gtk_label_set_label (GTK_LABEL (self->differences[i]), difference);
   yusuan_editor_set_css_class (self->rows[i], "error", above);
+  yusuan_editor_set_css_class (self->rows[i], "warning", FALSE);
   yusuan_editor_set_css_class (self->differences[i], "dim-label", !above);
+  yusuan_editor_set_css_class (self->icons[i], "warning", FALSE);
   set_icon (self->icons[i], above);
   gtk_widget_set_visible (self->rows[i], TRUE);
 
   return above;
+}
+
+/* Row @i for an appropriation the bureau set no control number for, though
+ * the budget spends from it: a warning, as the checks give. */
+static void
+update_unset_row (YusuanControlNumbersPage *self,
+                  guint                     i,
+                  YusuanAmount              spent)
+{
+  g_autofree char *spent_text = yusuan_editor_format_amount (spent, self->unit);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: under a fund and kind of spending the bureau set no 控制数 for: the budget's 支出 */
+  subtitle = g_strdup_printf (_("No control number · expenditure %s"), spent_text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
+  /* Translators: the finance bureau set no 控制数 for this fund and kind of spending */
+  gtk_label_set_label (GTK_LABEL (self->differences[i]), _("Not set by the bureau"));
+  yusuan_editor_set_css_class (self->rows[i], "error", FALSE);
+  yusuan_editor_set_css_class (self->rows[i], "warning", TRUE);
+  yusuan_editor_set_css_class (self->differences[i], "dim-label", FALSE);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icons[i]), "dialog-warning-symbolic");
+  yusuan_editor_set_css_class (self->icons[i], "error", FALSE);
+  yusuan_editor_set_css_class (self->icons[i], "success", FALSE);
+  yusuan_editor_set_css_class (self->icons[i], "warning", TRUE);
+  gtk_widget_set_visible (self->rows[i], TRUE);
 }
 
 /* A pass over every line: done only while the page is seen. */
@@ -122,6 +149,8 @@ update (YusuanControlNumbersPage *self)
 
         if (yusuan_document_get_control_number (self->document, fund, kind, &control))
           n_above += update_row (self, i, control, figures.spending[i]) ? 1 : 0;
+        else if (yusuan_fund_is_controlled (fund) && figures.spending[i] > 0)
+          update_unset_row (self, i, figures.spending[i]);
         else
           gtk_widget_set_visible (self->rows[i], FALSE);
       }

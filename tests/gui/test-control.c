@@ -371,6 +371,38 @@ test_edit_above (void)
               "Control number 3,018.04 万元 · expenditure 3,018.04 万元", "Above by 1.00 元", TRUE);
   g_assert_cmpint (find_control_finding (checker, GPB, YUSUAN_SPENDING_BASIC), >=, 0);
 
+  /* Spending an appropriation the bureau set nothing for: shown, as a warning. */
+  {
+    YusuanLine extra = *yusuan_document_get_basic_line (document, 0);
+    GtkWidget *unset;
+
+    extra.fund = YUSUAN_FUND_GOVERNMENT_FUND;
+    extra.amount = 500000;
+    yusuan_document_add_line (document, &extra);
+    spin ();
+    unset = yusuan_control_numbers_page_get_row (page, YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_SPENDING_BASIC);
+    g_assert_true (gtk_widget_get_visible (unset));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (unset)), ==,
+                     "Government fund, Basic expenditure");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (unset)), ==,
+                     "No control number · expenditure 0.50 万元");
+    g_assert_cmpstr (yusuan_control_numbers_page_peek_difference (page, YUSUAN_FUND_GOVERNMENT_FUND,
+                                                                  YUSUAN_SPENDING_BASIC), ==,
+                     "Not set by the bureau");
+    g_assert_true (gtk_widget_has_css_class (unset, "warning"));
+    g_assert_false (gtk_widget_has_css_class (unset, "error"));
+
+    /* The unit's own income is not the bureau's to limit. */
+    g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+    spin ();
+    g_assert_false (gtk_widget_get_visible (unset));
+    extra.fund = YUSUAN_FUND_INSTITUTION_INCOME;
+    yusuan_document_add_line (document, &extra);
+    spin ();
+    g_assert_false (gtk_widget_get_visible (yusuan_control_numbers_page_get_row (page, YUSUAN_FUND_INSTITUTION_INCOME,
+                                                                                 YUSUAN_SPENDING_BASIC)));
+  }
+
   close_window (window);
   g_remove (path);
   g_rmdir (dir);
