@@ -28,23 +28,34 @@
 #define MAX_ERRORS_LISTED 8
 
 /* The pages that edit the document outside the tables, in the sidebar's order. */
+#define TARGET(kind) (1u << (kind))
+
+/* The pages that edit the document outside the tables, in the sidebar's
+ * order, with the kinds of finding each may take the user to. */
 static const struct
 {
   const char *name;
   const char *title;
   GType     (*get_type) (void);
+  guint       targets;
 } editor_pages[] = {
-  { "projects", N_("Projects (项目)"), yusuan_projects_page_get_type },
-  { "lines", N_("Basic Expenditure Lines (基本支出)"), yusuan_lines_page_get_type },
-  { "performance", N_("Department Performance Targets (部门整体绩效目标)"), yusuan_performance_page_get_type },
-  { "three-public", N_("“Three Public” Expenses (“三公”经费)"), yusuan_three_public_form_get_type },
-  { "procurement", N_("Government Procurement (政府采购)"), yusuan_procurement_form_get_type },
-  { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type },
-  { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type },
-  { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type },
-  { "control-numbers", N_("Control Numbers (控制数)"), yusuan_control_numbers_page_get_type },
+  { "projects", N_("Projects (项目)"), yusuan_projects_page_get_type,
+    TARGET (YUSUAN_TARGET_PROJECT) | TARGET (YUSUAN_TARGET_INDICATOR) },
+  { "lines", N_("Basic Expenditure Lines (基本支出)"), yusuan_lines_page_get_type, 0 },
+  { "performance", N_("Department Performance Targets (部门整体绩效目标)"), yusuan_performance_page_get_type,
+    TARGET (YUSUAN_TARGET_INDICATOR) },
+  { "three-public", N_("“Three Public” Expenses (“三公”经费)"), yusuan_three_public_form_get_type,
+    TARGET (YUSUAN_TARGET_THREE_PUBLIC) },
+  { "procurement", N_("Government Procurement (政府采购)"), yusuan_procurement_form_get_type, 0 },
+  { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type, 0 },
+  { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type,
+    TARGET (YUSUAN_TARGET_EXPLANATION) },
+  { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type,
+    TARGET (YUSUAN_TARGET_PRIOR_YEAR) },
+  { "control-numbers", N_("Control Numbers (控制数)"), yusuan_control_numbers_page_get_type,
+    TARGET (YUSUAN_TARGET_CONTROL_NUMBERS) },
   /* Not an editor: it follows the document as the editors do. */
-  { "charts", N_("Charts (图表)"), yusuan_charts_page_get_type },
+  { "charts", N_("Charts (图表)"), yusuan_charts_page_get_type, 0 },
 };
 
 #define N_EDITOR_PAGES G_N_ELEMENTS (editor_pages)
@@ -73,6 +84,7 @@ struct _YusuanWindow
   GtkWidget            *warnings_badge;
   GtkWidget            *table_views[YUSUAN_N_TABLES];
   GtkWidget            *editor_pages[N_EDITOR_PAGES];
+  gboolean              editor_attached[N_EDITOR_PAGES];  /* has the document (given when first needed) */
 
   GSettings            *settings;
   YusuanLoaded         *loaded;
@@ -311,13 +323,39 @@ find_sidebar_row (YusuanWindow *self,
   return NULL;
 }
 
+/* An editor page gets the document when it is first shown or asked about,
+ * not when the document opens: some count over every line and project of a
+ * city's budget, which nobody should wait for before seeing table 01. */
+static void
+attach_editor_page (YusuanWindow *self,
+                    guint         i)
+{
+  if (self->loaded == NULL || self->editor_attached[i])
+    return;
+
+  self->editor_attached[i] = TRUE;
+  yusuan_editor_page_set_display_unit (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->unit);
+  yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->loaded->document,
+                                   self->loaded->catalog, self->loaded->checker, self->read_only);
+}
+
 static void
 ensure_page (YusuanWindow *self,
              const char   *name)
 {
   guint number;
 
-  if (document (self) == NULL || !g_str_has_prefix (name, "table-"))
+  if (document (self) == NULL)
+    return;
+
+  for (guint i = 0; i < N_EDITOR_PAGES; i++)
+    if (g_str_equal (editor_pages[i].name, name))
+      {
+        attach_editor_page (self, i);
+        return;
+      }
+
+  if (!g_str_has_prefix (name, "table-"))
     return;
 
   number = (guint) g_ascii_strtoull (name + strlen ("table-"), NULL, 10);
@@ -504,8 +542,11 @@ clear_document (YusuanWindow *self)
   yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), NULL);
   yusuan_findings_page_set_document (YUSUAN_FINDINGS_PAGE (self->findings_page), NULL, NULL);
   for (guint i = 0; i < N_EDITOR_PAGES; i++)
-    if (self->editor_pages[i] != NULL)
-      yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), NULL, NULL, NULL, FALSE);
+    {
+      if (self->editor_pages[i] != NULL && self->editor_attached[i])
+        yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), NULL, NULL, NULL, FALSE);
+      self->editor_attached[i] = FALSE;
+    }
 
   if (self->loaded != NULL)
     {
@@ -526,6 +567,7 @@ install (YusuanWindow *self,
          gboolean      read_only)
 {
   GtkListBoxRow *row;
+  const char *name;
 
   clear_document (self);
 
@@ -548,12 +590,10 @@ install (YusuanWindow *self,
   yusuan_findings_page_set_document (YUSUAN_FINDINGS_PAGE (self->findings_page), loaded->document,
                                      loaded->catalog);
   yusuan_findings_page_set_checker (YUSUAN_FINDINGS_PAGE (self->findings_page), loaded->checker);
-  for (guint i = 0; i < N_EDITOR_PAGES; i++)
-    {
-      yusuan_editor_page_set_display_unit (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->unit);
-      yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), loaded->document,
-                                       loaded->catalog, loaded->checker, self->read_only);
-    }
+  /* The page on show gets it now, the others when they are first shown. */
+  name = gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
+  if (name != NULL)
+    ensure_page (self, name);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "document");
   update_counts (self);
@@ -1796,11 +1836,16 @@ yusuan_window_activate_finding (YusuanWindow *self,
 
   /* The editor pages know their own findings: projects, indicators, forms. */
   for (guint i = 0; i < N_EDITOR_PAGES; i++)
-    if (yusuan_editor_page_show_finding (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), finding))
-      {
-        yusuan_window_show_page (self, editor_pages[i].name);
-        return;
-      }
+    {
+      if (!(editor_pages[i].targets & TARGET (finding->target_kind)))
+        continue;
+      attach_editor_page (self, i);
+      if (yusuan_editor_page_show_finding (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), finding))
+        {
+          yusuan_window_show_page (self, editor_pages[i].name);
+          return;
+        }
+    }
 
   switch (finding->target_kind)
     {
@@ -1928,8 +1973,9 @@ yusuan_window_save_to (YusuanWindow  *self,
   if (self->read_only)
     {
       for (guint i = 0; i < N_EDITOR_PAGES; i++)
-        yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->loaded->document,
-                                         self->loaded->catalog, self->loaded->checker, FALSE);
+        if (self->editor_attached[i])
+          yusuan_editor_page_set_document (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), self->loaded->document,
+                                           self->loaded->catalog, self->loaded->checker, FALSE);
       for (guint i = 0; i < YUSUAN_N_TABLES; i++)
         if (self->table_views[i] != NULL)
           yusuan_table_view_set_read_only (YUSUAN_TABLE_VIEW (self->table_views[i]), FALSE);
