@@ -396,5 +396,38 @@ expect "check: without control numbers, no control-number finding" \
   eval '! grep -q "control-numbers" "$TMP/out"'
 rm -f control.xml
 
+# --- next year and consolidation ------------------------------------------------
+
+run next-year seed.yusuan -o next.yusuan
+expect "next-year: next year's budget, at the first proposal, with this year's totals as its prior year" \
+  eval 'status_is 0 && sqlite3 next.yusuan "SELECT fiscal_year, stage FROM header" | grep -qx "2024|first-proposal" &&
+        sqlite3 next.yusuan "SELECT amount FROM prior_figures WHERE key = '"'"'revenue-total'"'"'" | grep -qx 3337837200'
+run table next.yusuan 03
+expect "next-year: the same lines, so the same table 03" eval 'status_is 0 && cmp -s "$TMP/out" t03-doc.csv'
+cp next.yusuan next.copy
+run next-year seed.yusuan -o next.yusuan
+expect "next-year refuses to overwrite without --force" eval 'status_is 2 && cmp -s next.yusuan next.copy'
+rm -f next.copy next.yusuan
+
+# Another unit of the same department sends its own submission.
+sed 's/103001/103002/g; s/4112002300000000/4112002399999999/g' "$FIXTURE" > unit.xml
+cp seed.yusuan dept.yusuan
+run consolidate dept.yusuan unit.xml
+expect "consolidate: the unit joins the department, its figures added" \
+  eval 'status_is 0 && stdout_has "2 units" && "$CLI" table dept.yusuan 01 > t01.csv &&
+        grep -q "^revenue-total,.*,6675.67" t01.csv'
+cp dept.yusuan dept.copy
+run consolidate dept.yusuan unit.xml
+expect "consolidate again: the unit's figures replaced, not added twice" \
+  eval 'status_is 0 && "$CLI" table dept.yusuan 01 > t01.csv && grep -q "^revenue-total,.*,6675.67" t01.csv'
+sed 's/103001/103003/g' "$FIXTURE" > clash.xml
+cp dept.yusuan dept.copy
+run consolidate dept.yusuan unit.xml clash.xml
+expect "consolidate: a project code another unit uses refuses it all, naming it; the document unchanged" \
+  eval 'status_is 2 && stderr_says clash.xml && stderr_says 103001 && cmp -s dept.yusuan dept.copy'
+run consolidate "$FIXTURE" unit.xml
+expect "consolidate into a submission XML: refused" status_is 2
+rm -f unit.xml clash.xml dept.yusuan dept.copy t01.csv
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

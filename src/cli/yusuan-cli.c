@@ -17,6 +17,7 @@
 #include "yusuan-cli.h"
 #include "yusuan-cli-control.h"
 #include "yusuan-cli-report.h"
+#include "yusuan-cli-workflow.h"
 #include "yusuan-core.h"
 #include "yusuan-document.h"
 #include "yusuan-rules.h"
@@ -53,6 +54,10 @@ static const Command commands[] = {
     N_("Check a submission against the schema only"), run_validate },
   { "control", YUSUAN_CLI_CONTROL_PARAMETERS,
     YUSUAN_CLI_CONTROL_SUMMARY, yusuan_cli_control },
+  { "next-year", YUSUAN_CLI_NEXT_YEAR_PARAMETERS,
+    YUSUAN_CLI_NEXT_YEAR_SUMMARY, yusuan_cli_next_year },
+  { "consolidate", YUSUAN_CLI_CONSOLIDATE_PARAMETERS,
+    YUSUAN_CLI_CONSOLIDATE_SUMMARY, yusuan_cli_consolidate },
   { "report", YUSUAN_CLI_REPORT_PARAMETERS,
     YUSUAN_CLI_REPORT_SUMMARY, yusuan_cli_report },
   { "help", N_("[COMMAND]"),
@@ -132,11 +137,12 @@ command_context (const Command      *command,
   return context;
 }
 
-gboolean
-yusuan_cli_parse_arguments (const GOptionEntry  *entries,
-                            int                  n_positional,
-                            int                 *argc,
-                            char              ***argv)
+static gboolean
+parse_arguments (const GOptionEntry  *entries,
+                 int                  min_positional,
+                 int                  max_positional,
+                 int                 *argc,
+                 char              ***argv)
 {
   const Command *command = find_command ((*argv)[0]);
   g_autoptr(GOptionContext) context = NULL;
@@ -150,17 +156,35 @@ yusuan_cli_parse_arguments (const GOptionEntry  *entries,
       yusuan_cli_usage_error (command->name, "%s", error->message);
       return FALSE;
     }
-  if (*argc - 1 < n_positional)
+  if (*argc - 1 < min_positional)
     {
       yusuan_cli_usage_error (command->name, _("Missing argument: expected %s"), _(command->parameters));
       return FALSE;
     }
-  if (*argc - 1 > n_positional)
+  if (max_positional >= 0 && *argc - 1 > max_positional)
     {
       yusuan_cli_usage_error (command->name, _("Too many arguments: expected %s"), _(command->parameters));
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+yusuan_cli_parse_arguments (const GOptionEntry  *entries,
+                            int                  n_positional,
+                            int                 *argc,
+                            char              ***argv)
+{
+  return parse_arguments (entries, n_positional, n_positional, argc, argv);
+}
+
+gboolean
+yusuan_cli_parse_arguments_at_least (const GOptionEntry  *entries,
+                                     int                  n_positional,
+                                     int                 *argc,
+                                     char              ***argv)
+{
+  return parse_arguments (entries, n_positional, -1, argc, argv);
 }
 
 /* Refuses what is plainly not a file to read, with a message that says so. */
@@ -302,19 +326,8 @@ move_into_place (const char  *from,
   return TRUE;
 }
 
-/* A new document is saved into a private folder beside its destination and
- * moved into place only once everything has succeeded: a failure at any point
- * leaves nothing behind and the destination as it was. */
-typedef struct
-{
-  const char *path;       /* the destination */
-  char       *work_dir;
-  char       *work_file;
-  gboolean    failed;     /* the save failed, not the import */
-} Staged;
-
-static void
-staged_clear (Staged *staged)
+void
+yusuan_cli_staged_clear (YusuanCliStaged *staged)
 {
   if (staged->work_dir != NULL)
     remove_tree (staged->work_dir);
@@ -322,13 +335,12 @@ staged_clear (Staged *staged)
   g_clear_pointer (&staged->work_file, g_free);
 }
 
-/* A YusuanXmlReadyFunc: the import saves while the schema validator reads on. */
-static gboolean
-stage_document (YusuanDocument  *document,
-                gpointer         user_data,
-                GError         **error)
+gboolean
+yusuan_cli_stage (YusuanDocument  *document,
+                  gpointer         user_data,
+                  GError         **error)
 {
-  Staged *staged = user_data;
+  YusuanCliStaged *staged = user_data;
   g_autofree char *dir = g_path_get_dirname (staged->path);
   g_autofree char *base = g_path_get_basename (staged->path);
   g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
@@ -351,6 +363,21 @@ stage_document (YusuanDocument  *document,
   return !staged->failed;
 }
 
+gboolean
+yusuan_cli_place (YusuanCliStaged  *staged,
+                  gboolean          replace,
+                  GError          **error)
+{
+  g_autoptr(YusuanLock) lock = NULL;
+
+  /* Replacing a document someone has open in Yusuan would pull it from under them. */
+  if (replace && g_file_test (staged->path, G_FILE_TEST_EXISTS)
+      && (lock = yusuan_lock_acquire (staged->path, error)) == NULL)
+    return FALSE;
+
+  return move_into_place (staged->work_file, staged->path, replace, error);
+}
+
 static int
 run_import (int    argc,
             char **argv)
@@ -366,9 +393,8 @@ run_import (int    argc,
     { NULL }
   };
   g_autoptr(YusuanDocument) document = NULL;
-  g_autoptr(YusuanLock) lock = NULL;
   g_autoptr(GError) error = NULL;
-  Staged staged = { NULL, NULL, NULL, FALSE };
+  YusuanCliStaged staged = { NULL, NULL, NULL, FALSE };
   int status = YUSUAN_CLI_EXIT_USAGE;
 
   if (!yusuan_cli_parse_arguments (entries, 1, &argc, &argv))
@@ -388,22 +414,14 @@ run_import (int    argc,
 
   staged.path = output;
   if (!check_input_file (argv[1], &error)
-      || (document = yusuan_xml_import_file_full (argv[1], stage_document, &staged, &error)) == NULL)
+      || (document = yusuan_xml_import_file_full (argv[1], yusuan_cli_stage, &staged, &error)) == NULL)
     {
       /* A failed save names the document, anything else the submission. */
       yusuan_cli_print_file_error (command, staged.failed ? output : argv[1], error);
       goto out;
     }
 
-  /* Replacing a document someone has open in Yusuan would pull it from under them. */
-  if (force && g_file_test (output, G_FILE_TEST_EXISTS)
-      && (lock = yusuan_lock_acquire (output, &error)) == NULL)
-    {
-      yusuan_cli_print_file_error (command, output, error);
-      goto out;
-    }
-
-  if (!move_into_place (staged.work_file, output, force, &error))
+  if (!yusuan_cli_place (&staged, force, &error))
     {
       yusuan_cli_print_file_error (command, output, error);
       goto out;
@@ -411,7 +429,7 @@ run_import (int    argc,
   status = YUSUAN_CLI_EXIT_OK;
 
 out:
-  staged_clear (&staged);
+  yusuan_cli_staged_clear (&staged);
   return status;
 }
 

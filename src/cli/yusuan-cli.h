@@ -25,6 +25,12 @@ gboolean        yusuan_cli_parse_arguments (const GOptionEntry  *entries,
                                             int                 *argc,
                                             char              ***argv);
 
+/* The same, for a command that takes @n_positional arguments or more. */
+gboolean        yusuan_cli_parse_arguments_at_least (const GOptionEntry  *entries,
+                                                     int                  n_positional,
+                                                     int                 *argc,
+                                                     char              ***argv);
+
 /* "yusuan-cli COMMAND: MESSAGE" on stderr. */
 void            yusuan_cli_print_error      (const char *command,
                                              const char *message);
@@ -40,6 +46,30 @@ void            yusuan_cli_print_file_error (const char   *command,
 /* A .yusuan document or a submission XML, told apart by content. */
 YusuanDocument *yusuan_cli_load_document    (const char  *path,
                                              GError     **error);
+/* A new document is saved into a private folder beside its destination @path
+ * and moved into place only once everything has succeeded: a failure at any
+ * point leaves nothing behind and @path as it was. */
+typedef struct
+{
+  const char *path;       /* the destination */
+  char       *work_dir;
+  char       *work_file;
+  gboolean    failed;     /* the save failed (not what came before it) */
+} YusuanCliStaged;
+
+/* Saves @document into the private folder; a YusuanXmlReadyFunc, @user_data
+ * the YusuanCliStaged, so that an import saves while the schema is checked. */
+gboolean        yusuan_cli_stage            (YusuanDocument   *document,
+                                             gpointer          user_data,
+                                             GError          **error);
+/* Moves the saved document to its destination: without @replace an existing
+ * file is never touched; with it, not while Yusuan has the file open. */
+gboolean        yusuan_cli_place            (YusuanCliStaged  *staged,
+                                             gboolean          replace,
+                                             GError          **error);
+/* Removes what is left of the private folder. */
+void            yusuan_cli_staged_clear     (YusuanCliStaged  *staged);
+
 /* Writes @text to stdout as UTF-8 bytes, ending it with a newline. */
 gboolean        yusuan_cli_write_stdout     (const char  *text,
                                              GError     **error);
