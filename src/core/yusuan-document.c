@@ -2548,6 +2548,22 @@ yusuan_document_mark_saved (YusuanDocument *self)
 }
 
 void
+yusuan_document_mark_unsaved (YusuanDocument *self)
+{
+  g_return_if_fail (YUSUAN_IS_DOCUMENT (self));
+
+  /* Modified whatever is undone, until saved. */
+  if (!self->dirty_without_undo)
+    {
+      gboolean notify = !yusuan_document_get_modified (self);
+
+      self->dirty_without_undo = TRUE;
+      if (notify)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+void
 yusuan_document_begin_load (YusuanDocument *self)
 {
   g_return_if_fail (YUSUAN_IS_DOCUMENT (self));

@@ -356,6 +356,9 @@ void                  yusuan_document_clear_undo           (YusuanDocument *self
 /* Modified since the last mark_saved (undoing back to the saved state clears it). */
 gboolean              yusuan_document_get_modified         (YusuanDocument *self);
 void                  yusuan_document_mark_saved           (YusuanDocument *self);
+/* Modified until saved, with nothing to undo: a budget made rather than
+ * read (next year's, started from this one), which no file holds yet. */
+void                  yusuan_document_mark_unsaved         (YusuanDocument *self);
 
 /* Loading: between begin_load and end_load nothing is recorded for undo and no
  * change is emitted; end_load emits one RESET and clears modified and undo. */
