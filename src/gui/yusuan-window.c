@@ -22,6 +22,7 @@
 #include "yusuan-store.h"
 #include "yusuan-table-view.h"
 #include "yusuan-window.h"
+#include "yusuan-workflow.h"
 #include "yusuan-xml.h"
 
 #define MAX_RECENT 8
@@ -60,6 +61,15 @@ static const struct
 
 #define N_EDITOR_PAGES G_N_ELEMENTS (editor_pages)
 
+/* What budgets read from files are taken for. */
+typedef enum
+{
+  TAKE_CONTROL_NUMBERS,  /* the bureau's 一下 file, into the budget shown */
+  TAKE_SUBMISSIONS,      /* units' submissions, gathered into it */
+  TAKE_LAST_YEAR,        /* last year's budget, for next year's */
+  N_TAKES
+} Take;
+
 struct _YusuanWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -92,7 +102,7 @@ struct _YusuanWindow
   YusuanLock           *lock;
   GCancellable         *cancellable;
   GFile                *loading_file;
-  GCancellable         *control_cancellable;  /* reading the bureau's control numbers */
+  GCancellable         *taking[N_TAKES];  /* reading budgets to take from, by what for */
   gint64                loading_started;
   guint                 pulse_id;
   YusuanDisplayUnit     unit;
@@ -135,6 +145,15 @@ show_error (YusuanWindow *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+stop_taking (YusuanWindow *self,
+             Take          take)
+{
+  if (self->taking[take] != NULL)
+    g_cancellable_cancel (self->taking[take]);
+  g_clear_object (&self->taking[take]);
 }
 
 static void
@@ -501,6 +520,8 @@ update_state (YusuanWindow *self)
   set_action_enabled (self, "save-as", doc != NULL);
   set_action_enabled (self, "export-xml", doc != NULL);
   set_action_enabled (self, "import-control-numbers", editable);
+  set_action_enabled (self, "consolidate", editable);
+  set_action_enabled (self, "new-next-year", doc != NULL);
   set_action_enabled (self, "remove-control-numbers", editable && yusuan_document_has_control_numbers (doc));
   set_action_enabled (self, "print", doc != NULL);
   set_action_enabled (self, "export-report", doc != NULL);
@@ -527,10 +548,9 @@ document_changed_cb (YusuanWindow       *self,
 static void
 clear_document (YusuanWindow *self)
 {
-  /* Control numbers read for this document are not for the next. */
-  if (self->control_cancellable != NULL)
-    g_cancellable_cancel (self->control_cancellable);
-  g_clear_object (&self->control_cancellable);
+  /* Control numbers and submissions read for this document are not for the next. */
+  stop_taking (self, TAKE_CONTROL_NUMBERS);
+  stop_taking (self, TAKE_SUBMISSIONS);
 
   for (guint i = 0; i < YUSUAN_N_TABLES; i++)
     if (self->table_views[i] != NULL)
@@ -1085,21 +1105,27 @@ export_xml_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The finance bureau's control numbers (控制数) */
+/* Budgets taken from files: the finance bureau's control numbers (控制数),
+ * units' submissions gathered (汇总), last year's budget for next year's.
+ * The files are read one after another in a worker thread, then handed
+ * whole to what takes them, on the main thread. */
 
 typedef struct
 {
   YusuanWindow   *window;
-  GFile          *file;
-  YusuanDocument *document;     /* the budget they are for */
+  Take            take;
+  GPtrArray      *files;        /* GFile, as chosen */
+  GPtrArray      *budgets;      /* YusuanDocument, as read so far */
+  YusuanDocument *document;     /* the budget they go into; NULL for last year's */
   GCancellable   *cancellable;
-} ControlData;
+} TakeData;
 
 static void
-control_data_free (ControlData *data)
+take_data_free (TakeData *data)
 {
   g_clear_object (&data->window);
-  g_clear_object (&data->file);
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->budgets, g_ptr_array_unref);
   g_clear_object (&data->document);
   g_clear_object (&data->cancellable);
   g_free (data);
@@ -1117,85 +1143,352 @@ toast_with_undo (YusuanWindow *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), undo_toast);
 }
 
+/* The control numbers in the one file read, or why they are not taken. */
 static void
-control_numbers_read_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+take_control_numbers (YusuanWindow *self,
+                      TakeData     *data,
+                      GError       *read_error)
 {
-  ControlData *data = user_data;
-  YusuanWindow *self = data->window;
-  g_autoptr(YusuanDocument) bureau = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = read_error ? g_error_copy (read_error) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
 
-  bureau = yusuan_loader_read_finish (result, &error);
-  if (self->control_cancellable == data->cancellable)
-    g_clear_object (&self->control_cancellable);
-
-  /* Cancelled, or the window closed or shows another budget meanwhile. */
-  if (g_cancellable_is_cancelled (data->cancellable) || self->closing ||
-      document (self) != data->document || self->read_only)
-    {
-      control_data_free (data);
-      return;
-    }
-
-  if (bureau == NULL || !yusuan_document_take_control_numbers (data->document, bureau, &error))
-    {
-      g_autofree char *name = display_name (data->file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Import Control Numbers From “%s”"), name);
-
-      show_error (self, heading, error->message);
-    }
-  else
+  if (error == NULL &&
+      yusuan_document_take_control_numbers (data->document, g_ptr_array_index (data->budgets, 0), &error))
     {
       yusuan_window_show_page (self, "control-numbers");
       toast_with_undo (self, _("Control numbers imported"));
+      return;
     }
 
-  control_data_free (data);
+  name = display_name (g_ptr_array_index (data->files, 0));
+  heading = g_strdup_printf (_("Could Not Import Control Numbers From “%s”"), name);
+  show_error (self, heading, error->message);
+}
+
+/* How many units @submissions list, each counted once. */
+static guint
+count_units (GPtrArray *submissions)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < submissions->len; i++)
+    {
+      YusuanDocument *submission = g_ptr_array_index (submissions, i);
+
+      for (guint u = 0; u < yusuan_document_get_n_units (submission); u++)
+        g_hash_table_add (codes, (gpointer) yusuan_document_get_unit (submission, u)->code);
+    }
+
+  return g_hash_table_size (codes);
+}
+
+/* Gathers every submission into @department as one undoable step, or
+ * none: a refusal leaves the budget as it was and sets @refused to the
+ * index of the submission refused. */
+static gboolean
+gather (YusuanDocument  *department,
+        GPtrArray       *submissions,
+        guint           *refused,
+        GError         **error)
+{
+  g_autoptr(YusuanDocument) trial = NULL;
+
+  *refused = 0;
+  if (submissions->len == 1)
+    return yusuan_workflow_consolidate (department, g_ptr_array_index (submissions, 0), NULL, error);
+
+  /* Tried on a copy first, so that a refusal leaves the budget's undo and
+   * redo as they were, not with a gathering started and taken back. */
+  trial = yusuan_document_copy (department);
+  for (guint i = 0; i < submissions->len; i++)
+    if (!yusuan_workflow_consolidate (trial, g_ptr_array_index (submissions, i), NULL, error))
+      {
+        *refused = i;
+        return FALSE;
+      }
+
+  /* Translators: an undo step, "Undo Consolidate units’ submissions" */
+  yusuan_document_begin_group (department, _("Consolidate units’ submissions"));
+  for (guint i = 0; i < submissions->len; i++)
+    if (!yusuan_workflow_consolidate (department, g_ptr_array_index (submissions, i), NULL, error))
+      {
+        /* Not expected after the trial; still, nothing half gathered. */
+        yusuan_document_end_group (department);
+        if (i > 0)
+          yusuan_document_undo (department);
+        *refused = i;
+        return FALSE;
+      }
+  yusuan_document_end_group (department);
+
+  return TRUE;
+}
+
+/* Units' submissions gathered all together, or the one refused named. */
+static void
+take_submissions (YusuanWindow *self,
+                  TakeData     *data,
+                  GError       *read_error)
+{
+  g_autoptr(GError) error = read_error ? g_error_copy (read_error) : NULL;
+  guint refused = data->budgets->len;  /* the file not read */
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (error == NULL && gather (data->document, data->budgets, &refused, &error))
+    {
+      guint n_units = count_units (data->budgets);
+      /* Translators: a toast once units' submissions are gathered (汇总) into the department's budget */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Gathered %u unit",
+                                                            "Gathered %u units", n_units), n_units);
+
+      /* 预算02表 lists the department's units. */
+      yusuan_window_show_page (self, "table-2");
+      toast_with_undo (self, text);
+      return;
+    }
+
+  name = display_name (g_ptr_array_index (data->files, refused));
+  /* Translators: a unit's submission that could not be gathered (汇总), "无法汇总“%s”" */
+  heading = g_strdup_printf (_("Could Not Gather “%s”"), name);
+  if (data->files->len > 1)
+    body = g_strdup_printf ("%s\n\n%s", error->message,
+                            _("None of the files was gathered: gather them again without this one, "
+                              "or once it is corrected."));
+  show_error (self, heading, body ? body : error->message);
+}
+
+/* Next year's budget from @last: in this window when it is empty, else in
+ * a window of its own, as a budget no file holds yet. */
+static YusuanWindow *
+show_next_year (YusuanWindow   *self,
+                YusuanDocument *last)
+{
+  g_autoptr(YusuanDocument) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  YusuanWindow *window = self;
+
+  next = yusuan_workflow_next_year (last, &error);
+  if (next == NULL)
+    {
+      show_error (self, _("Could Not Start Next Year’s Budget"), error->message);
+      return NULL;
+    }
+  /* Closing it unsaved asks first, as for any budget with changes. */
+  yusuan_document_mark_unsaved (next);
+
+  if (!yusuan_window_is_empty (self))
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      window = yusuan_window_new (YUSUAN_IS_APPLICATION (app) ? YUSUAN_APPLICATION (app) : NULL);
+    }
+  yusuan_window_set_document (window, next, NULL, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Translators: a toast, "2024 budget started from the 2023 budget: first proposal (一上)" */
+  text = g_strdup_printf (_("%d budget started from the %d budget: first proposal (一上)"),
+                          yusuan_document_get_fiscal_year (next), yusuan_document_get_fiscal_year (last));
+  toast (window, text);
+
+  return window;
 }
 
 static void
-import_control_numbers_response_cb (GtkNativeDialog *native,
-                                    int              response,
-                                    YusuanWindow    *self)
+take_last_year (YusuanWindow *self,
+                TakeData     *data,
+                GError       *read_error)
 {
-  g_autoptr(GFile) file = NULL;
+  if (read_error != NULL)
+    {
+      g_autofree char *name = display_name (g_ptr_array_index (data->files, 0));
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error (self, heading, read_error->message);
+      return;
+    }
+
+  show_next_year (self, g_ptr_array_index (data->budgets, 0));
+}
+
+static void
+budget_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  YusuanDocument *budget = yusuan_loader_read_finish (result, &error);
+  TakeData *data = user_data;
+  YusuanWindow *self = data->window;
+
+  if (budget != NULL)
+    g_ptr_array_add (data->budgets, budget);
+
+  /* The next file, until one cannot be read. */
+  if (budget != NULL && data->budgets->len < data->files->len &&
+      !g_cancellable_is_cancelled (data->cancellable))
+    {
+      yusuan_loader_read_async (g_ptr_array_index (data->files, data->budgets->len), data->cancellable,
+                                budget_read_cb, data);
+      return;
+    }
+
+  if (self->taking[data->take] == data->cancellable)
+    g_clear_object (&self->taking[data->take]);
+
+  /* Cancelled, or the window closed or shows another budget meanwhile. */
+  if (g_cancellable_is_cancelled (data->cancellable) || self->closing ||
+      (data->take != TAKE_LAST_YEAR && (document (self) != data->document || self->read_only)))
+    {
+      take_data_free (data);
+      return;
+    }
+
+  switch (data->take)
+    {
+    case TAKE_CONTROL_NUMBERS:
+      take_control_numbers (self, data, error);
+      break;
+    case TAKE_SUBMISSIONS:
+      take_submissions (self, data, error);
+      break;
+    case TAKE_LAST_YEAR:
+      take_last_year (self, data, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  take_data_free (data);
+}
+
+/* Reads @files for @take; the files chosen last for it are the ones taken. */
+static void
+take_files (YusuanWindow *self,
+            Take          take,
+            GFile *const *files,
+            guint         n_files)
+{
+  TakeData *data;
+
+  g_assert (n_files > 0);
+
+  stop_taking (self, take);
+  self->taking[take] = g_cancellable_new ();
+
+  data = g_new0 (TakeData, 1);
+  data->window = g_object_ref (self);
+  data->take = take;
+  data->files = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->budgets = g_ptr_array_new_with_free_func (g_object_unref);
+  data->document = take != TAKE_LAST_YEAR ? g_object_ref (document (self)) : NULL;
+  data->cancellable = g_object_ref (self->taking[take]);
+  yusuan_loader_read_async (files[0], data->cancellable, budget_read_cb, data);
+}
+
+static void
+budgets_chosen_cb (GtkNativeDialog *native,
+                   int              response,
+                   YusuanWindow    *self)
+{
+  Take take = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (native), "take"));
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+    }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 
-  if (file != NULL)
-    yusuan_window_import_control_numbers (self, file);
+  if (files->len > 0)
+    switch (take)
+      {
+      case TAKE_CONTROL_NUMBERS:
+        yusuan_window_import_control_numbers (self, g_ptr_array_index (files, 0));
+        break;
+      case TAKE_SUBMISSIONS:
+        yusuan_window_consolidate (self, (GFile *const *) files->pdata, files->len);
+        break;
+      case TAKE_LAST_YEAR:
+        yusuan_window_new_from_last_year (self, g_ptr_array_index (files, 0));
+        break;
+      default:
+        g_assert_not_reached ();
+      }
 
   g_object_unref (self);
 }
 
+/* The actions that ask for budgets to take, and how they ask. */
+static const struct
+{
+  const char *action;
+  const char *title;
+  const char *accept;
+  const char *filter;
+} take_choosers[N_TAKES] = {
+  /* The bureau's 一下 file is XML; a .yusuan at that stage serves as well. */
+  [TAKE_CONTROL_NUMBERS] = { "import-control-numbers", N_("Import Control Numbers"), N_("_Import"),
+                             N_("Finance Bureau Files (.xml, .yusuan)") },
+  /* Translators: 汇总所属单位预算; "_Gather" accepts the chosen submissions (汇总) */
+  [TAKE_SUBMISSIONS] = { "consolidate", N_("Consolidate Unit Submissions"), N_("_Gather"),
+                         N_("Unit Submissions (.xml, .yusuan)") },
+  [TAKE_LAST_YEAR] = { "new-from-last-year", N_("Open Last Year’s Budget"), N_("_Open"),
+                       N_("Budgets and Submissions") },
+};
+
+/* Import Control Numbers…, Consolidate Unit Submissions…, New From Last
+ * Year’s Budget…: a chooser for the budgets (.xml or .yusuan) to take. */
 static void
-import_control_numbers_cb (GSimpleAction *action,
-                           GVariant      *parameter,
-                           gpointer       user_data)
+choose_budgets_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
   YusuanWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  Take take = 0;
 
-  if (document (self) == NULL || self->read_only)
+  while (take < N_TAKES && !g_str_equal (take_choosers[take].action, name))
+    take++;
+  g_assert (take < N_TAKES);
+  /* Last year's budget is for a budget of its own; the others go into this one. */
+  if (take != TAKE_LAST_YEAR && (document (self) == NULL || self->read_only))
     return;
 
-  native = gtk_file_chooser_native_new (_("Import Control Numbers"), GTK_WINDOW (self),
+  native = gtk_file_chooser_native_new (_(take_choosers[take].title), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
+                                        _(take_choosers[take].accept), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  /* The bureau's 一下 file is XML; a .yusuan at that stage serves as well. */
-  gtk_file_filter_set_name (filter, _("Finance Bureau Files (.xml, .yusuan)"));
+  gtk_file_filter_set_name (filter, _(take_choosers[take].filter));
   gtk_file_filter_add_pattern (filter, "*.xml");
   gtk_file_filter_add_pattern (filter, "*.yusuan");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (import_control_numbers_response_cb), g_object_ref (self));
+  /* Several units' submissions are gathered at once. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), take == TAKE_SUBMISSIONS);
+  g_object_set_data (G_OBJECT (native), "take", GUINT_TO_POINTER (take));
+  g_signal_connect (native, "response", G_CALLBACK (budgets_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_next_year_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  /* Disabled without a budget; a stray activation does nothing. */
+  if (document (user_data) != NULL)
+    yusuan_window_new_next_year (user_data);
 }
 
 /* Undoable, as every edit: the toast offers it at once. */
@@ -1359,7 +1652,10 @@ static const GActionEntry win_actions[] = {
   { "save-as", save_as_cb },
   { "import-xml", import_xml_cb },
   { "export-xml", export_xml_cb },
-  { "import-control-numbers", import_control_numbers_cb },
+  { "import-control-numbers", choose_budgets_cb },
+  { "consolidate", choose_budgets_cb },
+  { "new-next-year", new_next_year_cb },
+  { "new-from-last-year", choose_budgets_cb },
   { "remove-control-numbers", remove_control_numbers_cb },
   { "print", print_cb },
   { "export-report", export_report_cb, "s" },
@@ -1538,6 +1834,7 @@ yusuan_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   stop_loading (self);
+  stop_taking (self, TAKE_LAST_YEAR);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   clear_document (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_WINDOW);
@@ -1912,26 +2209,61 @@ void
 yusuan_window_import_control_numbers (YusuanWindow *self,
                                       GFile        *file)
 {
-  ControlData *data;
-
   g_return_if_fail (YUSUAN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (document (self) == NULL || self->read_only)
     return;
 
-  /* The file chosen last is the one taken. */
-  if (self->control_cancellable != NULL)
-    g_cancellable_cancel (self->control_cancellable);
-  g_clear_object (&self->control_cancellable);
-  self->control_cancellable = g_cancellable_new ();
+  take_files (self, TAKE_CONTROL_NUMBERS, &file, 1);
+}
 
-  data = g_new0 (ControlData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->document = g_object_ref (document (self));
-  data->cancellable = g_object_ref (self->control_cancellable);
-  yusuan_loader_read_async (file, self->control_cancellable, control_numbers_read_cb, data);
+void
+yusuan_window_consolidate (YusuanWindow *self,
+                           GFile *const *files,
+                           guint         n_files)
+{
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (document (self) == NULL || self->read_only || n_files == 0)
+    return;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_return_if_fail (G_IS_FILE (files[i]));
+
+      if (self->file != NULL && g_file_equal (files[i], self->file))
+        {
+          g_autofree char *name = display_name (files[i]);
+          /* Translators: a unit's submission that could not be gathered (汇总), "无法汇总“%s”" */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Gather “%s”"), name);
+
+          show_error (self, heading, _("The department’s budget cannot be gathered into itself"));
+          return;
+        }
+    }
+
+  take_files (self, TAKE_SUBMISSIONS, files, n_files);
+}
+
+YusuanWindow *
+yusuan_window_new_next_year (YusuanWindow *self)
+{
+  g_return_val_if_fail (YUSUAN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (document (self) != NULL, NULL);
+
+  return show_next_year (self, document (self));
+}
+
+void
+yusuan_window_new_from_last_year (YusuanWindow *self,
+                                  GFile        *file)
+{
+  g_return_if_fail (YUSUAN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  take_files (self, TAKE_LAST_YEAR, &file, 1);
 }
 
 gboolean

@@ -63,6 +63,19 @@ void             yusuan_window_activate_finding (YusuanWindow     *self,
  * undoable step: then shows them, or says why the file was refused. */
 void             yusuan_window_import_control_numbers (YusuanWindow *self,
                                                        GFile        *file);
+/* Gathers the units' submissions in @files (所属单位预算, .xml or .yusuan),
+ * read in a worker thread, into the budget (汇总) as one undoable step, all
+ * of them or none: then shows 预算02表, or says which file was refused. */
+void             yusuan_window_consolidate     (YusuanWindow      *self,
+                                                GFile *const      *files,
+                                                guint              n_files);
+/* Starts next year's budget (its first proposal, 一上) from the one shown,
+ * as a new budget no file holds yet, in a window of its own (this one when
+ * it is empty); returns that window, or NULL when refused (said in a dialog). */
+YusuanWindow    *yusuan_window_new_next_year   (YusuanWindow      *self);
+/* The same from last year's budget in @file, read in a worker thread. */
+void             yusuan_window_new_from_last_year (YusuanWindow   *self,
+                                                   GFile          *file);
 /* Saves into @file (.yusuan), taking its lock: what Save and Save As do
  * once a name is known. */
 gboolean         yusuan_window_save_to         (YusuanWindow      *self,
