@@ -36,14 +36,8 @@ yusuan_cli_next_year (int    argc,
     return yusuan_cli_usage_error (command, _("No output given: add -o NEXT.yusuan"));
   if (yusuan_cli_same_file (argv[1], output))
     return yusuan_cli_usage_error (command, _("Next year’s budget cannot replace this year’s: give another file"));
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = g_filename_display_name (output);
-      g_autofree char *message = g_strdup_printf (_("“%s” already exists: use --force to replace it"), name);
-
-      yusuan_cli_print_error (command, message);
-      return YUSUAN_CLI_EXIT_USAGE;
-    }
+  if (!yusuan_cli_check_new_output (command, output, force))
+    return YUSUAN_CLI_EXIT_USAGE;
 
   last = yusuan_cli_load_document (argv[1], &error);
   if (last == NULL || (next = yusuan_workflow_next_year (last, &error)) == NULL)

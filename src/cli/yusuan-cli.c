@@ -378,6 +378,24 @@ yusuan_cli_place (YusuanCliStaged  *staged,
   return move_into_place (staged->work_file, staged->path, replace, error);
 }
 
+gboolean
+yusuan_cli_check_new_output (const char *command,
+                             const char *output,
+                             gboolean    force)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* Say so before the work, not after it. */
+  if (force || !g_file_test (output, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  name = g_filename_display_name (output);
+  message = g_strdup_printf (_("“%s” already exists: use --force to replace it"), name);
+  yusuan_cli_print_error (command, message);
+  return FALSE;
+}
+
 static int
 run_import (int    argc,
             char **argv)
@@ -402,15 +420,8 @@ run_import (int    argc,
   if (output == NULL)
     return yusuan_cli_usage_error (command, _("No output given: add -o DOC.yusuan"));
 
-  /* Say so before the work, not after it. */
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = g_filename_display_name (output);
-      g_autofree char *message = g_strdup_printf (_("“%s” already exists: use --force to replace it"), name);
-
-      yusuan_cli_print_error (command, message);
-      return YUSUAN_CLI_EXIT_USAGE;
-    }
+  if (!yusuan_cli_check_new_output (command, output, force))
+    return YUSUAN_CLI_EXIT_USAGE;
 
   staged.path = output;
   if (!check_input_file (argv[1], &error)

@@ -67,6 +67,10 @@ gboolean        yusuan_cli_stage            (YusuanDocument   *document,
 gboolean        yusuan_cli_place            (YusuanCliStaged  *staged,
                                              gboolean          replace,
                                              GError          **error);
+/* FALSE, having said why, when @output exists and --force was not given. */
+gboolean        yusuan_cli_check_new_output (const char       *command,
+                                             const char       *output,
+                                             gboolean          force);
 /* Removes what is left of the private folder. */
 void            yusuan_cli_staged_clear     (YusuanCliStaged  *staged);
 
