@@ -129,6 +129,16 @@ yusuan_editor_unit_suffix (YusuanDisplayUnit unit)
   return unit == YUSUAN_DISPLAY_YUAN ? _("元") : _("万元");
 }
 
+void
+yusuan_editor_set_amount_title (GtkColumnViewColumn *column,
+                                YusuanDisplayUnit    unit)
+{
+  /* Translators: the amount column's header with its unit, "Amount (万元)" */
+  g_autofree char *title = g_strdup_printf (_("Amount (%s)"), yusuan_editor_unit_suffix (unit));
+
+  gtk_column_view_column_set_title (column, title);
+}
+
 char *
 yusuan_editor_format_amount (YusuanAmount      amount,
                              YusuanDisplayUnit unit)

@@ -64,6 +64,9 @@ gboolean  yusuan_editor_parse_amount          (const char          *text,
                                                GError             **error);
 /* "万元" or "元" */
 const char *yusuan_editor_unit_suffix         (YusuanDisplayUnit    unit);
+/* Heads an amount column "Amount (万元)", with @unit. */
+void      yusuan_editor_set_amount_title      (GtkColumnViewColumn *column,
+                                               YusuanDisplayUnit    unit);
 /* "319.80 万元": grouped, with its unit. */
 char     *yusuan_editor_format_amount         (YusuanAmount         amount,
                                                YusuanDisplayUnit    unit);

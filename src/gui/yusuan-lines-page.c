@@ -185,15 +185,6 @@ update_buttons (YusuanLinesPage *self)
   gtk_widget_set_sensitive (self->remove_button, !self->read_only && selected);
 }
 
-static void
-update_amount_title (YusuanLinesPage *self)
-{
-  /* Translators: the amount column's header with its unit, "Amount (万元)" */
-  g_autofree char *title = g_strdup_printf (_("Amount (%s)"), yusuan_editor_unit_suffix (self->unit));
-
-  gtk_column_view_column_set_title (self->amount_column, title);
-}
-
 /* Cells */
 
 static void
@@ -537,7 +528,7 @@ yusuan_lines_page_set_display_unit (YusuanEditorPage  *page,
   YusuanLinesPage *self = YUSUAN_LINES_PAGE (page);
 
   self->unit = unit;
-  update_amount_title (self);
+  yusuan_editor_set_amount_title (self->amount_column, self->unit);
   update_bound (self);
 }
 
@@ -643,7 +634,7 @@ yusuan_lines_page_init (YusuanLinesPage *self)
   add_column (self, COLUMN_FUND, _("Fund (资金来源)"), FALSE, 150);
   add_column (self, COLUMN_CATEGORY, _("Category (经费类别)"), FALSE, 110);
   add_column (self, COLUMN_AMOUNT, NULL, FALSE, 130);
-  update_amount_title (self);
+  yusuan_editor_set_amount_title (self->amount_column, self->unit);
 
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -305,15 +305,6 @@ load (YusuanProcurementForm *self)
   check (self);
 }
 
-static void
-update_amount_title (YusuanProcurementForm *self)
-{
-  /* Translators: the amount column's header with its unit, "Amount (万元)" */
-  g_autofree char *title = g_strdup_printf (_("Amount (%s)"), yusuan_editor_unit_suffix (self->unit));
-
-  gtk_column_view_column_set_title (self->amount_column, title);
-}
-
 /* Cells: each edits the item it is bound to. */
 
 static void
@@ -561,7 +552,7 @@ yusuan_procurement_form_set_display_unit (YusuanEditorPage  *page,
   if (!changed (self))
     {
       self->unit = unit;
-      update_amount_title (self);
+      yusuan_editor_set_amount_title (self->amount_column, self->unit);
       load (self);
       return;
     }
@@ -588,7 +579,7 @@ yusuan_procurement_form_set_display_unit (YusuanEditorPage  *page,
         }
     }
   self->unit = unit;
-  update_amount_title (self);
+  yusuan_editor_set_amount_title (self->amount_column, self->unit);
   /* The cells show the items again. */
   g_list_model_items_changed (G_LIST_MODEL (self->store), 0, n, n);
   check (self);
@@ -664,7 +655,7 @@ yusuan_procurement_form_init (YusuanProcurementForm *self)
   add_column (self, COLUMN_PROJECT, _("Project code (项目编码)"), FALSE, 240);
   add_column (self, COLUMN_NAME, _("What is bought (采购项目)"), TRUE, -1);
   add_column (self, COLUMN_REMOVE, NULL, FALSE, 56);
-  update_amount_title (self);
+  yusuan_editor_set_amount_title (self->amount_column, self->unit);
 
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (selection));

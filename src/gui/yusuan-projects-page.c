@@ -414,15 +414,6 @@ add_column (YusuanProjectsPage *self,
 /* Updates */
 
 static void
-update_amount_title (YusuanProjectsPage *self)
-{
-  /* Translators: the amount column's header with its unit, "Amount (万元)" */
-  g_autofree char *title = g_strdup_printf (_("Amount (%s)"), yusuan_editor_unit_suffix (self->unit));
-
-  gtk_column_view_column_set_title (self->amount_column, title);
-}
-
-static void
 update_bound (YusuanProjectsPage *self)
 {
   GHashTableIter iter;
@@ -661,7 +652,7 @@ yusuan_projects_page_set_display_unit (YusuanEditorPage  *page,
 
   self->unit = unit;
   yusuan_project_editor_set_display_unit (YUSUAN_PROJECT_EDITOR (self->editor), unit);
-  update_amount_title (self);
+  yusuan_editor_set_amount_title (self->amount_column, self->unit);
   update_bound (self);
   update_count (self);
 }
@@ -796,7 +787,7 @@ yusuan_projects_page_init (YusuanProjectsPage *self)
   add_column (self, COLUMN_UNIT, _("Unit (单位)"), FALSE, 220);
   add_column (self, COLUMN_KIND, _("Kind (项目类别)"), FALSE, 160);
   add_column (self, COLUMN_AMOUNT, NULL, FALSE, 130);
-  update_amount_title (self);
+  yusuan_editor_set_amount_title (self->amount_column, self->unit);
   add_column (self, COLUMN_FINDINGS, _("Checks (审核)"), FALSE, 110);
 
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
