@@ -6,42 +6,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "yusuan-id-list.h"
 #include "yusuan-line-editor.h"
 #include "yusuan-lines-page.h"
 
 /* Above this many lines the search filters in steps, the list usable meanwhile. */
 #define INCREMENTAL_FILTER 5000
-
-/* One line of the list: the document owns the line, the item names it. */
-#define LINE_TYPE_ITEM (line_item_get_type ())
-G_DECLARE_FINAL_TYPE (LineItem, line_item, LINE, ITEM, GObject)
-
-struct _LineItem
-{
-  GObject parent_instance;
-  guint   id;
-};
-
-G_DEFINE_FINAL_TYPE (LineItem, line_item, G_TYPE_OBJECT)
-
-static void
-line_item_class_init (LineItemClass *klass)
-{
-}
-
-static void
-line_item_init (LineItem *self)
-{
-}
-
-static LineItem *
-line_item_new (guint id)
-{
-  LineItem *self = g_object_new (LINE_TYPE_ITEM, NULL);
-
-  self->id = id;
-  return self;
-}
 
 typedef enum
 {
@@ -68,12 +38,7 @@ struct _YusuanLinesPage
   GtkWidget           *column_view;
   GtkColumnViewColumn *amount_column;
 
-  GListStore          *store;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSingleSelection  *selection;
-  GHashTable          *bound;   /* GtkListItem* → its Column + 1 */
-  char                *search;
+  YusuanIdList         list;
 
   YusuanDocument      *document;
   YusuanCatalog       *catalog;
@@ -81,7 +46,6 @@ struct _YusuanLinesPage
   guint                rebuild_id;
   guint                update_id;
   guint                read_only : 1;
-  guint                setting_search : 1;
   guint                stale : 1;
   guint                cells_stale : 1;
 };
@@ -101,7 +65,7 @@ item_line (YusuanLinesPage *self,
   if (self->document == NULL || item == NULL)
     return NULL;
 
-  return yusuan_document_lookup_line (self->document, LINE_ITEM (item)->id);
+  return yusuan_document_lookup_line (self->document, yusuan_id_item_get_id (item));
 }
 
 static const char *
@@ -136,32 +100,33 @@ filter_func (gpointer item,
              gpointer user_data)
 {
   YusuanLinesPage *self = user_data;
+  const char *search = self->list.search;
   const YusuanLine *line;
   const YusuanUnit *unit;
 
-  if (self->search == NULL)
+  if (search == NULL)
     return TRUE;
 
   line = item_line (self, item);
   if (line == NULL)
     return FALSE;
 
-  if (g_str_has_prefix (line->function, self->search) || g_str_has_prefix (line->econ_dept, self->search) ||
-      g_str_has_prefix (line->econ_gov, self->search) || g_str_has_prefix (line->unit, self->search))
+  if (g_str_has_prefix (line->function, search) || g_str_has_prefix (line->econ_dept, search) ||
+      g_str_has_prefix (line->econ_gov, search) || g_str_has_prefix (line->unit, search))
     return TRUE;
 
   unit = yusuan_document_find_unit (self->document, line->unit);
-  return contains_folded (code_name (self, YUSUAN_CLASSIFICATION_FUNCTION, line->function), self->search) ||
-         contains_folded (code_name (self, YUSUAN_CLASSIFICATION_ECON_DEPT, line->econ_dept), self->search) ||
-         contains_folded (code_name (self, YUSUAN_CLASSIFICATION_ECON_GOV, line->econ_gov), self->search) ||
-         (unit != NULL && contains_folded (unit->name, self->search));
+  return contains_folded (code_name (self, YUSUAN_CLASSIFICATION_FUNCTION, line->function), search) ||
+         contains_folded (code_name (self, YUSUAN_CLASSIFICATION_ECON_DEPT, line->econ_dept), search) ||
+         contains_folded (code_name (self, YUSUAN_CLASSIFICATION_ECON_GOV, line->econ_gov), search) ||
+         (unit != NULL && contains_folded (unit->name, search));
 }
 
 static void
 update_count (YusuanLinesPage *self)
 {
-  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->list.filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->list.store));
   g_autofree char *text = NULL;
 
   if (listed == all)
@@ -171,14 +136,14 @@ update_count (YusuanLinesPage *self)
   gtk_label_set_label (GTK_LABEL (self->count_label), text);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack),
-                                    all == 0 ? "empty" : listed == 0 && !gtk_filter_list_model_get_pending (self->filtered)
+                                    all == 0 ? "empty" : listed == 0 && !gtk_filter_list_model_get_pending (self->list.filtered)
                                     ? "no-match" : "list");
 }
 
 static void
 update_buttons (YusuanLinesPage *self)
 {
-  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+  gboolean selected = gtk_single_selection_get_selected_item (self->list.selection) != NULL;
 
   gtk_widget_set_sensitive (self->add_button, !self->read_only && self->document != NULL);
   gtk_widget_set_sensitive (self->edit_button, !self->read_only && selected);
@@ -188,10 +153,11 @@ update_buttons (YusuanLinesPage *self)
 /* Cells */
 
 static void
-bind_cell (YusuanLinesPage *self,
-           GtkListItem     *list_item,
-           Column           column)
+bind_cell (gpointer     page,
+           GtkListItem *list_item,
+           guint        column)
 {
+  YusuanLinesPage *self = page;
   GtkWidget *child = gtk_list_item_get_child (list_item);
   const YusuanLine *line = item_line (self, gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
@@ -235,11 +201,9 @@ bind_cell (YusuanLinesPage *self,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+setup_cell (GtkListItem *list_item,
+            guint        column)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *child = gtk_inscription_new (NULL);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), 6);
@@ -254,82 +218,14 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, child);
 }
 
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item,
-         YusuanLinesPage          *self)
-{
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  g_hash_table_insert (self->bound, list_item, GUINT_TO_POINTER (column + 1));
-  bind_cell (self, list_item, column);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           YusuanLinesPage          *self)
-{
-  g_hash_table_remove (self->bound, list_item);
-}
-
-static void
-add_column (YusuanLinesPage *self,
-            Column           which,
-            const char      *title,
-            gboolean         expand,
-            int              fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (which));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
-  if (which == COLUMN_AMOUNT)
-    self->amount_column = column;
-  g_object_unref (column);
-}
-
 /* Updates */
 
 static void
 update_bound (YusuanLinesPage *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_clear_handle_id (&self->update_id, g_source_remove);
   self->cells_stale = FALSE;
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    bind_cell (self, key, GPOINTER_TO_UINT (value) - 1);
-}
-
-/* A figure typed in a table changes one line: only its cells on screen follow. */
-static void
-update_line (YusuanLinesPage *self,
-             guint            line_id)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      LineItem *item = gtk_list_item_get_item (key);
-
-      if (item != NULL && item->id == line_id)
-        bind_cell (self, key, GPOINTER_TO_UINT (value) - 1);
-    }
+  yusuan_id_list_rebind (&self->list, 0);
 }
 
 static gboolean
@@ -353,10 +249,9 @@ rebuild (YusuanLinesPage *self)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   self->stale = FALSE;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, line_item_new (yusuan_document_get_basic_line (self->document, i)->id));
-  gtk_filter_list_model_set_incremental (self->filtered, n > INCREMENTAL_FILTER);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+    g_ptr_array_add (items, yusuan_id_item_new (yusuan_document_get_basic_line (self->document, i)->id));
+  gtk_filter_list_model_set_incremental (self->list.filtered, n > INCREMENTAL_FILTER);
+  yusuan_id_list_set_items (&self->list, items);
   if (selected_id != 0)
     yusuan_lines_page_select_line (self, selected_id);
   update_count (self);
@@ -401,11 +296,12 @@ document_changed_cb (YusuanLinesPage    *self,
       if (change->line->project_id != 0)
         break;
       /* Hidden, the cells on screen are filled again when shown: typing
-       * in a table must not pay for them. */
+       * in a table must not pay for them.  A figure typed in a table
+       * changes one line: only its cells on screen follow. */
       if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
         self->cells_stale = TRUE;
       else
-        update_line (self, change->line->id);
+        yusuan_id_list_rebind (&self->list, change->line->id);
       break;
 
     case YUSUAN_CHANGE_UNIT_CHANGED:
@@ -423,7 +319,7 @@ document_changed_cb (YusuanLinesPage    *self,
 static void
 search_changed_cb (YusuanLinesPage *self)
 {
-  if (!self->setting_search)
+  if (!self->list.setting_search)
     yusuan_lines_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
@@ -443,10 +339,10 @@ static void
 activate_cb (YusuanLinesPage *self,
              guint            position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  guint id = yusuan_id_list_get_id (&self->list, position);
 
-  if (item != NULL && !self->read_only)
-    yusuan_lines_page_edit_line (self, LINE_ITEM (item)->id);
+  if (id != 0 && !self->read_only)
+    yusuan_lines_page_edit_line (self, id);
 }
 
 static void
@@ -516,7 +412,7 @@ yusuan_lines_page_set_document (YusuanEditorPage *page,
     rebuild (self);
   else
     {
-      g_list_store_remove_all (self->store);
+      g_list_store_remove_all (self->list.store);
       self->stale = TRUE;
     }
 }
@@ -562,29 +458,10 @@ yusuan_lines_page_dispose (GObject *object)
   g_clear_handle_id (&self->update_id, g_source_remove);
   yusuan_editor_watch (self, &self->document, NULL, NULL);
   g_clear_pointer (&self->catalog, yusuan_catalog_unref);
-  g_hash_table_remove_all (self->bound);
   yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_LINES_PAGE);
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  yusuan_id_list_clear (&self->list);
 
   G_OBJECT_CLASS (yusuan_lines_page_parent_class)->dispose (object);
-}
-
-static void
-yusuan_lines_page_finalize (GObject *object)
-{
-  YusuanLinesPage *self = YUSUAN_LINES_PAGE (object);
-
-  g_hash_table_unref (self->bound);
-  g_free (self->search);
-
-  G_OBJECT_CLASS (yusuan_lines_page_parent_class)->finalize (object);
 }
 
 static void
@@ -594,7 +471,6 @@ yusuan_lines_page_class_init (YusuanLinesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = yusuan_lines_page_dispose;
-  object_class->finalize = yusuan_lines_page_finalize;
   widget_class->map = yusuan_lines_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-lines-page.ui");
@@ -617,30 +493,22 @@ yusuan_lines_page_class_init (YusuanLinesPageClass *klass)
 static void
 yusuan_lines_page_init (YusuanLinesPage *self)
 {
-  self->bound = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (LINE_TYPE_ITEM);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self);
+  yusuan_id_list_init (&self->list, self, self->column_view, filter_func, FALSE, setup_cell, bind_cell);
+  g_signal_connect_swapped (self->list.filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self);
+  g_signal_connect_swapped (self->list.selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
 
   /* Translators: column headers of the list of basic-expenditure lines */
-  add_column (self, COLUMN_UNIT, _("Unit (单位)"), FALSE, 200);
-  add_column (self, COLUMN_FUNCTION, _("Function (功能分类)"), TRUE, -1);
-  add_column (self, COLUMN_ECON_DEPT, _("Department economic (部门经济分类)"), FALSE, 210);
-  add_column (self, COLUMN_ECON_GOV, _("Government economic (政府经济分类)"), FALSE, 210);
-  add_column (self, COLUMN_FUND, _("Fund (资金来源)"), FALSE, 150);
-  add_column (self, COLUMN_CATEGORY, _("Category (经费类别)"), FALSE, 110);
-  add_column (self, COLUMN_AMOUNT, NULL, FALSE, 130);
+  yusuan_id_list_add_column (&self->list, COLUMN_UNIT, _("Unit (单位)"), FALSE, 200);
+  yusuan_id_list_add_column (&self->list, COLUMN_FUNCTION, _("Function (功能分类)"), TRUE, -1);
+  yusuan_id_list_add_column (&self->list, COLUMN_ECON_DEPT, _("Department economic (部门经济分类)"), FALSE, 210);
+  yusuan_id_list_add_column (&self->list, COLUMN_ECON_GOV, _("Government economic (政府经济分类)"), FALSE, 210);
+  yusuan_id_list_add_column (&self->list, COLUMN_FUND, _("Fund (资金来源)"), FALSE, 150);
+  yusuan_id_list_add_column (&self->list, COLUMN_CATEGORY, _("Category (经费类别)"), FALSE, 110);
+  self->amount_column = yusuan_id_list_add_column (&self->list, COLUMN_AMOUNT, NULL, FALSE, 130);
   yusuan_editor_set_amount_title (self->amount_column, self->unit);
 
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   update_count (self);
   update_buttons (self);
 }
@@ -657,22 +525,9 @@ void
 yusuan_lines_page_set_search (YusuanLinesPage *self,
                               const char      *text)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_if_fail (YUSUAN_IS_LINES_PAGE (self));
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    {
-      self->setting_search = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-      self->setting_search = FALSE;
-    }
-
-  trimmed = yusuan_editor_dup_trimmed (text);
-  g_clear_pointer (&self->search, g_free);
-  if (trimmed != NULL)
-    self->search = g_utf8_casefold (trimmed, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  yusuan_id_list_set_search (&self->list, self->search_entry, text);
   update_count (self);
 }
 
@@ -683,22 +538,19 @@ yusuan_lines_page_get_n_listed (YusuanLinesPage *self)
 
   if (self->rebuild_id != 0 || self->stale)
     rebuild (self);
-  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
+  while (gtk_filter_list_model_get_pending (self->list.filtered) > 0)
     g_main_context_iteration (NULL, FALSE);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return g_list_model_get_n_items (self->list.listed);
 }
 
 guint
 yusuan_lines_page_get_listed (YusuanLinesPage *self,
                               guint            index)
 {
-  g_autoptr(GObject) item = NULL;
-
   g_return_val_if_fail (YUSUAN_IS_LINES_PAGE (self), 0);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), index);
-  return item ? LINE_ITEM (item)->id : 0;
+  return yusuan_id_list_get_id (&self->list, index);
 }
 
 void
@@ -712,18 +564,14 @@ yusuan_lines_page_select_line (YusuanLinesPage *self,
   if (self->rebuild_id != 0 || self->stale)
     rebuild (self);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  n = g_list_model_get_n_items (self->list.listed);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (LINE_ITEM (item)->id == line_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (self->column_view, "list.scroll-to-item", "u", i);
-          return;
-        }
-    }
+    if (yusuan_id_list_get_id (&self->list, i) == line_id)
+      {
+        gtk_single_selection_set_selected (self->list.selection, i);
+        gtk_widget_activate_action (self->column_view, "list.scroll-to-item", "u", i);
+        return;
+      }
 }
 
 guint
@@ -733,8 +581,8 @@ yusuan_lines_page_get_selected (YusuanLinesPage *self)
 
   g_return_val_if_fail (YUSUAN_IS_LINES_PAGE (self), 0);
 
-  item = gtk_single_selection_get_selected_item (self->selection);
-  return item ? LINE_ITEM (item)->id : 0;
+  item = gtk_single_selection_get_selected_item (self->list.selection);
+  return item ? yusuan_id_item_get_id (item) : 0;
 }
 
 YusuanEditorDialog *
@@ -781,11 +629,11 @@ yusuan_lines_page_remove_selected (YusuanLinesPage *self)
   if (id == 0 || self->read_only || yusuan_document_lookup_line (self->document, id) == NULL)
     return;
 
-  position = gtk_single_selection_get_selected (self->selection);
+  position = gtk_single_selection_get_selected (self->list.selection);
   yusuan_document_remove_line (self->document, id);
   rebuild (self);
   /* The next line takes its place under the cursor. */
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
-    gtk_single_selection_set_selected (self->selection, position);
+  if (position < g_list_model_get_n_items (self->list.listed))
+    gtk_single_selection_set_selected (self->list.selection, position);
   update_buttons (self);
 }

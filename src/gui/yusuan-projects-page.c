@@ -6,39 +6,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "yusuan-id-list.h"
 #include "yusuan-projects-page.h"
-
-/* One project of the list: the document owns the project, the item only
- * names it, so that an edit never has to touch the list. */
-#define PROJECT_TYPE_ITEM (project_item_get_type ())
-G_DECLARE_FINAL_TYPE (ProjectItem, project_item, PROJECT, ITEM, GObject)
-
-struct _ProjectItem
-{
-  GObject parent_instance;
-  guint   id;
-};
-
-G_DEFINE_FINAL_TYPE (ProjectItem, project_item, G_TYPE_OBJECT)
-
-static void
-project_item_class_init (ProjectItemClass *klass)
-{
-}
-
-static void
-project_item_init (ProjectItem *self)
-{
-}
-
-static ProjectItem *
-project_item_new (guint id)
-{
-  ProjectItem *self = g_object_new (PROJECT_TYPE_ITEM, NULL);
-
-  self->id = id;
-  return self;
-}
 
 typedef enum
 {
@@ -71,14 +40,8 @@ struct _YusuanProjectsPage
   GtkWidget         *editor;
   GtkColumnViewColumn *amount_column;
 
-  GListStore        *store;
-  GtkCustomFilter   *filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel  *sorted;
-  GtkSingleSelection *selection;
-  GHashTable        *bound;     /* GtkListItem* → its Column + 1 */
+  YusuanIdList       list;
   GHashTable        *badges;    /* project id → Badges* */
-  char              *search;
 
   YusuanDocument    *document;
   YusuanCatalog     *catalog;
@@ -87,7 +50,6 @@ struct _YusuanProjectsPage
   guint              rebuild_id;
   guint              update_id;
   guint              read_only : 1;
-  guint              setting_search : 1;
   guint              stale : 1;
 };
 
@@ -106,7 +68,7 @@ item_project (YusuanProjectsPage *self,
   if (self->document == NULL || item == NULL)
     return NULL;
 
-  return yusuan_document_lookup_project (self->document, PROJECT_ITEM (item)->id);
+  return yusuan_document_lookup_project (self->document, yusuan_id_item_get_id (item));
 }
 
 static char *
@@ -124,7 +86,7 @@ filter_func (gpointer item,
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
 
-  if (self->search == NULL)
+  if (self->list.search == NULL)
     return TRUE;
 
   project = item_project (self, item);
@@ -133,7 +95,7 @@ filter_func (gpointer item,
 
   code = fold (project->code);
   name = fold (project->name);
-  return strstr (code, self->search) != NULL || strstr (name, self->search) != NULL;
+  return strstr (code, self->list.search) != NULL || strstr (name, self->list.search) != NULL;
 }
 
 static const Badges *
@@ -223,15 +185,15 @@ sort_func (gconstpointer a,
 static void
 update_count (YusuanProjectsPage *self)
 {
-  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->list.filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->list.store));
   YusuanAmount total = 0;
   g_autofree char *figure = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < listed; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->list.filtered), i);
       const YusuanProject *project = item_project (self, item);
 
       if (project != NULL)
@@ -260,10 +222,11 @@ update_count (YusuanProjectsPage *self)
 /* Cells */
 
 static void
-bind_cell (YusuanProjectsPage *self,
-           GtkListItem        *list_item,
-           Column              column)
+bind_cell (gpointer     page,
+           GtkListItem *list_item,
+           guint        column)
 {
+  YusuanProjectsPage *self = page;
   GtkWidget *child = gtk_list_item_get_child (list_item);
   const YusuanProject *project = item_project (self, gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
@@ -317,11 +280,9 @@ bind_cell (YusuanProjectsPage *self,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+setup_cell (GtkListItem *list_item,
+            guint        column)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *child;
 
   if (column == COLUMN_FINDINGS)
@@ -360,69 +321,27 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, child);
 }
 
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item,
-         YusuanProjectsPage       *self)
-{
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  g_hash_table_insert (self->bound, list_item, GUINT_TO_POINTER (column + 1));
-  bind_cell (self, list_item, column);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           YusuanProjectsPage       *self)
-{
-  g_hash_table_remove (self->bound, list_item);
-}
-
-static void
+/* A column the list can be sorted by. */
+static GtkColumnViewColumn *
 add_column (YusuanProjectsPage *self,
             Column              which,
             const char         *title,
             gboolean            expand,
             int                 fixed_width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *column = yusuan_id_list_add_column (&self->list, which, title, expand, fixed_width);
   GtkSorter *sorter;
 
-  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (which));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
   g_object_set_data (G_OBJECT (column), "page", self);
   g_object_set_data (G_OBJECT (column), "column", GUINT_TO_POINTER (which));
   sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, column, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
-  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
-  if (which == COLUMN_AMOUNT)
-    self->amount_column = column;
-  g_object_unref (column);
+
+  return column;
 }
 
 /* Updates */
-
-static void
-update_bound (YusuanProjectsPage *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    bind_cell (self, key, GPOINTER_TO_UINT (value) - 1);
-}
 
 static void
 rebuild (YusuanProjectsPage *self)
@@ -432,9 +351,8 @@ rebuild (YusuanProjectsPage *self)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, project_item_new (yusuan_document_get_project (self->document, i)->id));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+    g_ptr_array_add (items, yusuan_id_item_new (yusuan_document_get_project (self->document, i)->id));
+  yusuan_id_list_set_items (&self->list, items);
   update_count (self);
 }
 
@@ -455,7 +373,7 @@ update_now (YusuanProjectsPage *self)
   g_clear_handle_id (&self->update_id, g_source_remove);
   self->stale = FALSE;
   count_badges (self);
-  update_bound (self);
+  yusuan_id_list_rebind (&self->list, 0);
   update_count (self);
 }
 
@@ -528,7 +446,7 @@ checker_changed_cb (YusuanProjectsPage *self)
 static void
 search_changed_cb (YusuanProjectsPage *self)
 {
-  if (self->setting_search)
+  if (self->list.setting_search)
     return;
   yusuan_projects_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -537,10 +455,10 @@ static void
 activate_cb (YusuanProjectsPage *self,
              guint               position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  guint id = yusuan_id_list_get_id (&self->list, position);
 
-  if (item != NULL)
-    yusuan_projects_page_show_project (self, PROJECT_ITEM (item)->id);
+  if (id != 0)
+    yusuan_projects_page_show_project (self, id);
 }
 
 static void
@@ -653,7 +571,7 @@ yusuan_projects_page_set_display_unit (YusuanEditorPage  *page,
   self->unit = unit;
   yusuan_project_editor_set_display_unit (YUSUAN_PROJECT_EDITOR (self->editor), unit);
   yusuan_editor_set_amount_title (self->amount_column, self->unit);
-  update_bound (self);
+  yusuan_id_list_rebind (&self->list, 0);
   update_count (self);
 }
 
@@ -717,13 +635,8 @@ yusuan_projects_page_dispose (GObject *object)
     yusuan_projects_page_set_document (YUSUAN_EDITOR_PAGE (self), NULL, NULL, NULL, FALSE);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_hash_table_remove_all (self->bound);
   yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROJECTS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  yusuan_id_list_clear (&self->list);
 
   G_OBJECT_CLASS (yusuan_projects_page_parent_class)->dispose (object);
 }
@@ -733,9 +646,7 @@ yusuan_projects_page_finalize (GObject *object)
 {
   YusuanProjectsPage *self = YUSUAN_PROJECTS_PAGE (object);
 
-  g_hash_table_unref (self->bound);
   g_hash_table_unref (self->badges);
-  g_free (self->search);
 
   G_OBJECT_CLASS (yusuan_projects_page_parent_class)->finalize (object);
 }
@@ -772,30 +683,19 @@ yusuan_projects_page_class_init (YusuanProjectsPageClass *klass)
 static void
 yusuan_projects_page_init (YusuanProjectsPage *self)
 {
-  self->bound = g_hash_table_new (NULL, NULL);
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (PROJECT_TYPE_ITEM);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
+  yusuan_id_list_init (&self->list, self, self->column_view, filter_func, TRUE, setup_cell, bind_cell);
 
   /* Translators: column headers of the project list, as 预算10表 heads them */
   add_column (self, COLUMN_CODE, _("Code (项目编码)"), FALSE, 220);
   add_column (self, COLUMN_NAME, _("Name (项目名称)"), TRUE, -1);
   add_column (self, COLUMN_UNIT, _("Unit (单位)"), FALSE, 220);
   add_column (self, COLUMN_KIND, _("Kind (项目类别)"), FALSE, 160);
-  add_column (self, COLUMN_AMOUNT, NULL, FALSE, 130);
+  self->amount_column = add_column (self, COLUMN_AMOUNT, NULL, FALSE, 130);
   yusuan_editor_set_amount_title (self->amount_column, self->unit);
   add_column (self, COLUMN_FINDINGS, _("Checks (审核)"), FALSE, 110);
-
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   update_count (self);
 }
 
@@ -811,24 +711,9 @@ void
 yusuan_projects_page_set_search (YusuanProjectsPage *self,
                                  const char         *text)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_if_fail (YUSUAN_IS_PROJECTS_PAGE (self));
 
-  /* Setting the entry's text empties it first, which reports an empty
-   * search at once: what is asked for here is what counts. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    {
-      self->setting_search = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-      self->setting_search = FALSE;
-    }
-
-  trimmed = yusuan_editor_dup_trimmed (text);
-  g_clear_pointer (&self->search, g_free);
-  if (trimmed != NULL)
-    self->search = fold (trimmed);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  yusuan_id_list_set_search (&self->list, self->search_entry, text);
   update_count (self);
 }
 
@@ -840,19 +725,16 @@ yusuan_projects_page_get_n_listed (YusuanProjectsPage *self)
   if (self->rebuild_id != 0)
     rebuild (self);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  return g_list_model_get_n_items (self->list.listed);
 }
 
 guint
 yusuan_projects_page_get_listed (YusuanProjectsPage *self,
                                  guint               index)
 {
-  g_autoptr(GObject) item = NULL;
-
   g_return_val_if_fail (YUSUAN_IS_PROJECTS_PAGE (self), 0);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), index);
-  return item ? PROJECT_ITEM (item)->id : 0;
+  return yusuan_id_list_get_id (&self->list, index);
 }
 
 void
