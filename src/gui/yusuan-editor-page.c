@@ -76,6 +76,15 @@ yusuan_editor_set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+void
+yusuan_editor_clear_list_box (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
 char *
 yusuan_editor_dup_text_view_text (GtkTextView *view)
 {

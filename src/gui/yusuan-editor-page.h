@@ -52,6 +52,8 @@ void      yusuan_editor_set_css_class         (GtkWidget           *widget,
  * the pointer is, which a list refreshing its cells cannot afford. */
 void      yusuan_editor_set_tooltip           (GtkWidget           *widget,
                                                const char          *text);
+/* Removes every row of a GtkListBox. */
+void      yusuan_editor_clear_list_box        (GtkWidget           *list);
 /* The text of a GtkTextView, whole. */
 char     *yusuan_editor_dup_text_view_text    (GtkTextView         *view);
 /* @text with surrounding white space removed, or NULL when nothing is left. */

@@ -51,10 +51,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The groups a project's indicators fall in (预算12表's order) and a department's (预算11表's). */
-static const YusuanLevel1 project_groups[] = {
+static const YusuanLevel1 project_groups[YUSUAN_N_INDICATOR_GROUPS] = {
   YUSUAN_LEVEL1_COST, YUSUAN_LEVEL1_OUTPUT, YUSUAN_LEVEL1_EFFECT, YUSUAN_LEVEL1_SATISFACTION,
 };
-static const YusuanLevel1 department_groups[] = {
+static const YusuanLevel1 department_groups[YUSUAN_N_INDICATOR_GROUPS] = {
   YUSUAN_LEVEL1_INPUT_MANAGEMENT, YUSUAN_LEVEL1_OUTPUT, YUSUAN_LEVEL1_EFFECT, YUSUAN_LEVEL1_SATISFACTION,
 };
 
@@ -93,7 +93,7 @@ is_department (YusuanIndicatorEditor *self)
 static const YusuanLevel1 *
 groups (YusuanIndicatorEditor *self)
 {
-  return is_department (self) ? department_groups : project_groups;
+  return yusuan_indicator_groups (is_department (self));
 }
 
 static gboolean
@@ -153,7 +153,7 @@ fill_level1_model (YusuanIndicatorEditor *self)
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   const YusuanLevel1 *list = groups (self);
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < YUSUAN_N_INDICATOR_GROUPS; i++)
     gtk_string_list_append (model, yusuan_level1_label (list[i]));
   self->loading = TRUE;
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->level1_dropdown), G_LIST_MODEL (model));
@@ -173,6 +173,25 @@ set_text (GtkWidget  *entry,
           const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+}
+
+static GtkWidget *
+placeholder_row_new (const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
 }
 
 /* The live checks: every problem on its own line, the first of them the
@@ -462,7 +481,7 @@ yusuan_indicator_editor_set_level1 (YusuanIndicatorEditor *self,
   g_return_if_fail (YUSUAN_IS_INDICATOR_EDITOR (self));
 
   list = groups (self);
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < YUSUAN_N_INDICATOR_GROUPS; i++)
     if (list[i] == level1)
       {
         gtk_drop_down_set_selected (GTK_DROP_DOWN (self->level1_dropdown), i);
@@ -481,7 +500,7 @@ yusuan_indicator_editor_get_level1 (YusuanIndicatorEditor *self)
   g_return_val_if_fail (YUSUAN_IS_INDICATOR_EDITOR (self), YUSUAN_LEVEL1_OUTPUT);
 
   selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->level1_dropdown));
-  return selected < 4 ? groups (self)[selected] : YUSUAN_LEVEL1_OUTPUT;
+  return selected < YUSUAN_N_INDICATOR_GROUPS ? groups (self)[selected] : YUSUAN_LEVEL1_OUTPUT;
 }
 
 void
@@ -760,4 +779,130 @@ yusuan_indicator_row_new (const YusuanIndicator *indicator,
   g_object_set_data (G_OBJECT (row), "indicator-id", GUINT_TO_POINTER (indicator->id));
 
   return row;
+}
+
+const YusuanLevel1 *
+yusuan_indicator_groups (gboolean department)
+{
+  return department ? department_groups : project_groups;
+}
+
+void
+yusuan_indicator_groups_build (YusuanIndicatorGroups *groups,
+                               GtkWidget             *box,
+                               gboolean               department,
+                               GCallback              add_clicked_cb,
+                               GCallback              row_activated_cb,
+                               gpointer               page)
+{
+  g_return_if_fail (groups != NULL);
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  groups->department = !!department;
+  groups->order = yusuan_indicator_groups (department);
+  for (guint g = 0; g < YUSUAN_N_INDICATOR_GROUPS; g++)
+    {
+      const char *title = yusuan_level1_label (groups->order[g]);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (title);
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+      GtkWidget *list = gtk_list_box_new ();
+      /* Translators: %s is a group of indicators, "产出指标" */
+      g_autofree char *tooltip = g_strdup_printf (_("Add to %s"), title);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_set_tooltip_text (add, tooltip);
+      g_object_set_data (G_OBJECT (add), "level1", GUINT_TO_POINTER (groups->order[g]));
+      g_signal_connect (add, "clicked", add_clicked_cb, page);
+      gtk_box_append (GTK_BOX (header), label);
+      gtk_box_append (GTK_BOX (header), add);
+      gtk_widget_set_margin_top (header, g == 0 ? 0 : 6);
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      g_signal_connect_swapped (list, "row-activated", row_activated_cb, page);
+
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), list);
+      groups->lists[g] = list;
+      groups->add_buttons[g] = add;
+    }
+}
+
+void
+yusuan_indicator_groups_fill (YusuanIndicatorGroups *groups,
+                              YusuanDocument        *document,
+                              YusuanChecker         *checker,
+                              guint                  project_id,
+                              gboolean               read_only,
+                              GCallback              remove_clicked_cb,
+                              gpointer               page)
+{
+  guint per_group[YUSUAN_N_INDICATOR_GROUPS] = { 0 };
+  gboolean owner;
+  guint n;
+
+  g_return_if_fail (groups != NULL && groups->order != NULL);
+  g_return_if_fail (!groups->department || project_id == 0);
+
+  owner = document != NULL &&
+          (groups->department || (project_id != 0 && yusuan_document_lookup_project (document, project_id) != NULL));
+  n = owner ? yusuan_document_get_n_indicators (document, project_id) : 0;
+
+  for (guint g = 0; g < YUSUAN_N_INDICATOR_GROUPS; g++)
+    {
+      yusuan_editor_clear_list_box (groups->lists[g]);
+      gtk_widget_set_sensitive (groups->add_buttons[g], !read_only && owner);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanIndicator *indicator = yusuan_document_get_indicator (document, project_id, i);
+      GtkWidget *row = yusuan_indicator_row_new (indicator,
+                                                 yusuan_indicator_worst_severity (checker, project_id, indicator->id),
+                                                 read_only, remove_clicked_cb, page);
+      guint g;
+
+      /* An indicator of another group is listed with the outputs. */
+      for (g = 0; g < YUSUAN_N_INDICATOR_GROUPS; g++)
+        if (groups->order[g] == indicator->level1)
+          break;
+      if (g == YUSUAN_N_INDICATOR_GROUPS)
+        g = 1;
+      per_group[g]++;
+      gtk_list_box_append (GTK_LIST_BOX (groups->lists[g]), row);
+    }
+
+  for (guint g = 0; g < YUSUAN_N_INDICATOR_GROUPS; g++)
+    if (per_group[g] == 0)
+      {
+        /* A project's outputs and effects may not stay empty: their
+         * placeholder says so. */
+        gboolean required = !groups->department &&
+                            (groups->order[g] == YUSUAN_LEVEL1_OUTPUT || groups->order[g] == YUSUAN_LEVEL1_EFFECT);
+
+        gtk_list_box_append (GTK_LIST_BOX (groups->lists[g]),
+                             placeholder_row_new (required
+                                                  ? _("None yet: every project needs at least one. Add one with +.")
+                                                  : _("None yet. Add one with +.")));
+      }
+}
+
+GtkWidget *
+yusuan_indicator_groups_find_row (YusuanIndicatorGroups *groups,
+                                  guint                  indicator_id)
+{
+  g_return_val_if_fail (groups != NULL, NULL);
+
+  for (guint g = 0; g < YUSUAN_N_INDICATOR_GROUPS && indicator_id != 0; g++)
+    for (GtkWidget *row = gtk_widget_get_first_child (groups->lists[g]);
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "indicator-id")) == indicator_id)
+        return row;
+
+  return NULL;
 }

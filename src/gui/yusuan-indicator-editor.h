@@ -67,6 +67,11 @@ const char *const *yusuan_indicator_level2_suggestions   (YusuanLevel1          
 /* "≥95%", "100次", "≤8万元", "及时": the target as the tables print it. */
 char           *yusuan_indicator_format_target           (const YusuanIndicator *indicator);
 
+/* The indicators of a project fall in four groups, 预算12表's; the
+ * department's (@department) in four of its own, 预算11表's. */
+#define YUSUAN_N_INDICATOR_GROUPS 4
+const YusuanLevel1 *yusuan_indicator_groups              (gboolean               department);
+
 /* The worst of @checker's findings on indicator @indicator_id of project
  * @project_id (0: the department's), as a YusuanSeverity; -1 for none. */
 int             yusuan_indicator_worst_severity          (YusuanChecker         *checker,
@@ -81,5 +86,40 @@ GtkWidget      *yusuan_indicator_row_new                 (const YusuanIndicator 
                                                           gboolean               read_only,
                                                           GCallback              remove_clicked_cb,
                                                           gpointer               user_data);
+
+/* The indicators of a project or of the department on a page: per group, a
+ * heading with an add button over a boxed list of rows. */
+typedef struct
+{
+  gboolean            department;
+  const YusuanLevel1 *order;
+  GtkWidget          *lists[YUSUAN_N_INDICATOR_GROUPS];
+  GtkWidget          *add_buttons[YUSUAN_N_INDICATOR_GROUPS];
+} YusuanIndicatorGroups;
+
+/* Appends the groups of a project's indicators (@department: of the
+ * department's) to @box.  An add button's "clicked" goes to
+ * @add_clicked_cb (button, @page), the button carrying its group as
+ * "level1"; a list's "row-activated" to @row_activated_cb (@page, row). */
+void            yusuan_indicator_groups_build            (YusuanIndicatorGroups *groups,
+                                                          GtkWidget             *box,
+                                                          gboolean               department,
+                                                          GCallback              add_clicked_cb,
+                                                          GCallback              row_activated_cb,
+                                                          gpointer               page);
+/* Lists project @project_id's indicators (none while it is 0) or, in the
+ * department's groups, the department's; each is marked with its worst
+ * finding, and a group that has none says so.  A row's remove button's
+ * "clicked" goes to @remove_clicked_cb (button, @page). */
+void            yusuan_indicator_groups_fill             (YusuanIndicatorGroups *groups,
+                                                          YusuanDocument        *document,
+                                                          YusuanChecker         *checker,
+                                                          guint                  project_id,
+                                                          gboolean               read_only,
+                                                          GCallback              remove_clicked_cb,
+                                                          gpointer               page);
+/* The row of indicator @indicator_id, NULL when it is not listed. */
+GtkWidget      *yusuan_indicator_groups_find_row         (YusuanIndicatorGroups *groups,
+                                                          guint                  indicator_id);
 
 G_END_DECLS

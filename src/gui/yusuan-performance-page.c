@@ -9,8 +9,6 @@
 #include "yusuan-indicator-editor.h"
 #include "yusuan-performance-page.h"
 
-#define N_GROUPS 4
-
 typedef struct
 {
   GtkWidget *row;
@@ -32,8 +30,7 @@ struct _YusuanPerformancePage
   GtkWidget      *apply_button;
   GtkWidget      *groups_box;
 
-  GtkWidget      *group_lists[N_GROUPS];
-  GtkWidget      *group_add_buttons[N_GROUPS];
+  YusuanIndicatorGroups groups;
 
   GPtrArray      *duties;  /* Entry* */
   GPtrArray      *tasks;   /* Entry* */
@@ -50,11 +47,6 @@ static void yusuan_performance_page_editor_page_init (YusuanEditorPageInterface 
 G_DEFINE_FINAL_TYPE_WITH_CODE (YusuanPerformancePage, yusuan_performance_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (YUSUAN_TYPE_EDITOR_PAGE,
                                                       yusuan_performance_page_editor_page_init))
-
-/* 预算11表's order of the department's groups. */
-static const YusuanLevel1 group_order[N_GROUPS] = {
-  YUSUAN_LEVEL1_INPUT_MANAGEMENT, YUSUAN_LEVEL1_OUTPUT, YUSUAN_LEVEL1_EFFECT, YUSUAN_LEVEL1_SATISFACTION,
-};
 
 static void check (YusuanPerformancePage *self);
 
@@ -320,15 +312,6 @@ load_entries (YusuanPerformancePage *self)
 /* Indicators */
 
 static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-}
-
-static void
 indicator_remove_clicked_cb (GtkButton             *button,
                              YusuanPerformancePage *self)
 {
@@ -356,83 +339,12 @@ group_add_clicked_cb (GtkButton             *button,
 }
 
 static void
-build_groups (YusuanPerformancePage *self)
-{
-  for (guint g = 0; g < N_GROUPS; g++)
-    {
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (yusuan_level1_label (group_order[g]));
-      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-      GtkWidget *list = gtk_list_box_new ();
-      g_autofree char *tooltip = g_strdup_printf (_("Add to %s"), yusuan_level1_label (group_order[g]));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (add, "flat");
-      gtk_widget_set_tooltip_text (add, tooltip);
-      g_object_set_data (G_OBJECT (add), "level1", GUINT_TO_POINTER (group_order[g]));
-      g_signal_connect (add, "clicked", G_CALLBACK (group_add_clicked_cb), self);
-      gtk_box_append (GTK_BOX (header), label);
-      gtk_box_append (GTK_BOX (header), add);
-      gtk_widget_set_margin_top (header, g == 0 ? 0 : 6);
-
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      g_signal_connect_swapped (list, "row-activated", G_CALLBACK (indicator_row_activated_cb), self);
-
-      gtk_box_append (GTK_BOX (self->groups_box), header);
-      gtk_box_append (GTK_BOX (self->groups_box), list);
-      self->group_lists[g] = list;
-      self->group_add_buttons[g] = add;
-    }
-}
-
-static void
 fill_indicators (YusuanPerformancePage *self)
 {
-  guint n = self->document ? yusuan_document_get_n_indicators (self->document, 0) : 0;
-  guint per_group[N_GROUPS] = { 0 };
-
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
-  for (guint g = 0; g < N_GROUPS; g++)
-    {
-      clear_list (self->group_lists[g]);
-      gtk_widget_set_sensitive (self->group_add_buttons[g], !self->read_only && self->document != NULL);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanIndicator *indicator = yusuan_document_get_indicator (self->document, 0, i);
-      GtkWidget *row = yusuan_indicator_row_new (indicator, yusuan_indicator_worst_severity (self->checker, 0, indicator->id),
-                                                 self->read_only, G_CALLBACK (indicator_remove_clicked_cb), self);
-      guint g;
-
-      for (g = 0; g < N_GROUPS; g++)
-        if (group_order[g] == indicator->level1)
-          break;
-      if (g == N_GROUPS)
-        g = 1;
-      per_group[g]++;
-      gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
-    }
-
-  for (guint g = 0; g < N_GROUPS; g++)
-    if (per_group[g] == 0)
-      {
-        GtkWidget *row = gtk_list_box_row_new ();
-        GtkWidget *label = gtk_label_new (_("None yet. Add one with +."));
-
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_widget_add_css_class (label, "dim-label");
-        gtk_widget_set_margin_top (label, 12);
-        gtk_widget_set_margin_bottom (label, 12);
-        gtk_widget_set_margin_start (label, 12);
-        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-        gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
-      }
+  yusuan_indicator_groups_fill (&self->groups, self->document, self->checker, 0, self->read_only,
+                                G_CALLBACK (indicator_remove_clicked_cb), self);
 }
 
 static gboolean
@@ -573,18 +485,16 @@ yusuan_performance_page_show_finding (YusuanEditorPage    *page,
                                       const YusuanFinding *finding)
 {
   YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (page);
+  GtkWidget *row;
 
   if (finding->target_kind != YUSUAN_TARGET_INDICATOR || finding->project_id != 0)
     return FALSE;
 
   if (self->refresh_id != 0 || self->stale)
     fill_indicators (self);
-  for (guint g = 0; g < N_GROUPS; g++)
-    for (GtkWidget *row = gtk_widget_get_first_child (self->group_lists[g]);
-         row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "indicator-id")) == finding->target_id)
-        gtk_widget_grab_focus (row);
+  row = yusuan_indicator_groups_find_row (&self->groups, finding->target_id);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
 
   return TRUE;
 }
@@ -672,7 +582,8 @@ yusuan_performance_page_init (YusuanPerformancePage *self)
   self->duties = g_ptr_array_new_with_free_func (g_free);
   self->tasks = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_groups (self);
+  yusuan_indicator_groups_build (&self->groups, self->groups_box, TRUE,
+                                 G_CALLBACK (group_add_clicked_cb), G_CALLBACK (indicator_row_activated_cb), self);
   load_entries (self);
   fill_indicators (self);
 }

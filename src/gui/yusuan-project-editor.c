@@ -11,8 +11,6 @@
 #include "yusuan-line-editor.h"
 #include "yusuan-project-editor.h"
 
-#define N_GROUPS 4
-
 struct _YusuanProjectEditor
 {
   GtkWidget          parent_instance;
@@ -37,8 +35,7 @@ struct _YusuanProjectEditor
   GtkWidget         *targets_heading;
   GtkWidget         *groups_box;
 
-  GtkWidget         *group_lists[N_GROUPS];
-  GtkWidget         *group_add_buttons[N_GROUPS];
+  YusuanIndicatorGroups groups;
 
   YusuanDocument    *document;
   YusuanCatalog     *catalog;
@@ -58,11 +55,6 @@ struct _YusuanProjectEditor
 };
 
 G_DEFINE_FINAL_TYPE (YusuanProjectEditor, yusuan_project_editor, GTK_TYPE_WIDGET)
-
-/* 预算12表's order of the groups. */
-static const YusuanLevel1 group_order[N_GROUPS] = {
-  YUSUAN_LEVEL1_COST, YUSUAN_LEVEL1_OUTPUT, YUSUAN_LEVEL1_EFFECT, YUSUAN_LEVEL1_SATISFACTION,
-};
 
 static void refresh (YusuanProjectEditor *self);
 
@@ -104,15 +96,6 @@ remove_button_new (const char *tooltip)
   gtk_widget_add_css_class (button, "flat");
 
   return button;
-}
-
-static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
 /* Fields form */
@@ -287,7 +270,7 @@ fill_lines (YusuanProjectEditor *self)
   const YusuanProject *p = project (self);
   guint n = p ? p->lines->len : 0;
 
-  clear_list (self->lines_list);
+  yusuan_editor_clear_list_box (self->lines_list);
   for (guint i = 0; i < n; i++)
     {
       const YusuanLine *line = g_ptr_array_index (p->lines, i);
@@ -362,101 +345,10 @@ group_add_clicked_cb (GtkButton           *button,
 }
 
 static void
-build_groups (YusuanProjectEditor *self)
-{
-  for (guint g = 0; g < N_GROUPS; g++)
-    {
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (yusuan_level1_label (group_order[g]));
-      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-      GtkWidget *list = gtk_list_box_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (add, "flat");
-      /* Translators: %s is a group of indicators, "产出指标" */
-      {
-        g_autofree char *tooltip = g_strdup_printf (_("Add to %s"), yusuan_level1_label (group_order[g]));
-
-        gtk_widget_set_tooltip_text (add, tooltip);
-      }
-      g_object_set_data (G_OBJECT (add), "level1", GUINT_TO_POINTER (group_order[g]));
-      g_signal_connect (add, "clicked", G_CALLBACK (group_add_clicked_cb), self);
-      gtk_box_append (GTK_BOX (header), label);
-      gtk_box_append (GTK_BOX (header), add);
-      gtk_widget_set_margin_top (header, g == 0 ? 0 : 6);
-
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      g_signal_connect_swapped (list, "row-activated", G_CALLBACK (indicator_row_activated_cb), self);
-
-      gtk_box_append (GTK_BOX (self->groups_box), header);
-      gtk_box_append (GTK_BOX (self->groups_box), list);
-      self->group_lists[g] = list;
-      self->group_add_buttons[g] = add;
-    }
-}
-
-static GtkWidget *
-placeholder_row_new (const char *text)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  return row;
-}
-
-static void
 fill_indicators (YusuanProjectEditor *self)
 {
-  const YusuanProject *p = project (self);
-  guint n = p ? p->indicators->len : 0;
-  guint per_group[N_GROUPS] = { 0 };
-
-  for (guint g = 0; g < N_GROUPS; g++)
-    {
-      clear_list (self->group_lists[g]);
-      gtk_widget_set_sensitive (self->group_add_buttons[g], !self->read_only && p != NULL);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanIndicator *indicator = g_ptr_array_index (p->indicators, i);
-      GtkWidget *row = yusuan_indicator_row_new (indicator,
-                                                 yusuan_indicator_worst_severity (self->checker, self->project_id,
-                                                                                  indicator->id),
-                                                 self->read_only, G_CALLBACK (indicator_remove_clicked_cb), self);
-      guint g;
-
-      for (g = 0; g < N_GROUPS; g++)
-        if (group_order[g] == indicator->level1)
-          break;
-      if (g == N_GROUPS)
-        g = 1;
-      per_group[g]++;
-      gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), row);
-    }
-
-  for (guint g = 0; g < N_GROUPS; g++)
-    if (per_group[g] == 0)
-      {
-        const char *text = group_order[g] == YUSUAN_LEVEL1_OUTPUT || group_order[g] == YUSUAN_LEVEL1_EFFECT
-          ? _("None yet: every project needs at least one. Add one with +.")
-          : _("None yet. Add one with +.");
-
-        gtk_list_box_append (GTK_LIST_BOX (self->group_lists[g]), placeholder_row_new (text));
-      }
+  yusuan_indicator_groups_fill (&self->groups, self->document, self->checker, self->project_id,
+                                self->read_only, G_CALLBACK (indicator_remove_clicked_cb), self);
 }
 
 static void
@@ -464,7 +356,7 @@ fill_findings (YusuanProjectEditor *self)
 {
   guint n = self->checker ? yusuan_checker_get_n_findings (self->checker) : 0;
 
-  clear_list (self->findings_list);
+  yusuan_editor_clear_list_box (self->findings_list);
   self->n_findings = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -779,7 +671,8 @@ yusuan_project_editor_init (YusuanProjectEditor *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->kind_dropdown), G_LIST_MODEL (kinds));
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)), "changed",
                             G_CALLBACK (fields_changed_cb), self);
-  build_groups (self);
+  yusuan_indicator_groups_build (&self->groups, self->groups_box, FALSE,
+                                 G_CALLBACK (group_add_clicked_cb), G_CALLBACK (indicator_row_activated_cb), self);
 }
 
 /* Public API */
@@ -1047,21 +940,20 @@ void
 yusuan_project_editor_show_indicator (YusuanProjectEditor *self,
                                       guint                indicator_id)
 {
+  GtkWidget *row;
+
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
   if (self->refresh_id != 0 || self->stale)
     refresh (self);
 
-  for (guint g = 0; g < N_GROUPS && indicator_id != 0; g++)
-    for (GtkWidget *row = gtk_widget_get_first_child (self->group_lists[g]);
-         row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "indicator-id")) == indicator_id)
-        {
-          scroll_to (self, row);
-          gtk_widget_grab_focus (row);
-          return;
-        }
+  row = yusuan_indicator_groups_find_row (&self->groups, indicator_id);
+  if (row != NULL)
+    {
+      scroll_to (self, row);
+      gtk_widget_grab_focus (row);
+      return;
+    }
 
   scroll_to (self, self->targets_heading);
 }
