@@ -320,6 +320,13 @@ level1_changed_cb (YusuanIndicatorEditor *self)
   check (self);
 }
 
+static gboolean
+apply_form (GtkWidget  *form,
+            GError    **error)
+{
+  return yusuan_indicator_editor_apply (YUSUAN_INDICATOR_EDITOR (form), error);
+}
+
 /* Overrides */
 
 static void
@@ -672,6 +679,25 @@ yusuan_indicator_editor_apply (YusuanIndicatorEditor  *self,
   yusuan_document_end_group (self->document);
 
   return TRUE;
+}
+
+YusuanEditorDialog *
+yusuan_indicator_editor_dialog_new (GtkWidget      *parent,
+                                    YusuanDocument *document,
+                                    guint           project_id,
+                                    guint           indicator_id,
+                                    YusuanLevel1    level1)
+{
+  GtkWidget *form = yusuan_indicator_editor_new ();
+  const char *title;
+
+  yusuan_indicator_editor_set_target (YUSUAN_INDICATOR_EDITOR (form), document, project_id, indicator_id, level1);
+  if (project_id == 0)
+    title = indicator_id == 0 ? _("Add Department Indicator") : _("Change Department Indicator");
+  else
+    title = indicator_id == 0 ? _("Add Indicator") : _("Change Indicator");
+
+  return yusuan_editor_dialog_new (parent, title, indicator_id == 0 ? _("_Add") : _("_Save"), form, apply_form);
 }
 
 const char *const *

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "yusuan-document.h"
+#include "yusuan-editor-dialog.h"
 #include "yusuan-rules.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,15 @@ const char     *yusuan_indicator_editor_get_preview      (YusuanIndicatorEditor 
  * reason when it cannot. */
 gboolean        yusuan_indicator_editor_apply            (YusuanIndicatorEditor *self,
                                                           GError               **error);
+/* The form in a dialog over @parent, not shown yet, titled for what it
+ * does: add (@indicator_id 0) or change one of project @project_id's
+ * indicators or (@project_id 0) of the department's, as
+ * yusuan_indicator_editor_set_target says. */
+YusuanEditorDialog *yusuan_indicator_editor_dialog_new   (GtkWidget             *parent,
+                                                          YusuanDocument        *document,
+                                                          guint                  project_id,
+                                                          guint                  indicator_id,
+                                                          YusuanLevel1           level1);
 
 /* The level-2 names usual for @level1: for a project's groups or, with
  * @department, for table 11's. */

@@ -291,6 +291,13 @@ unit_changed_cb (YusuanLineEditor *self)
   check (self);
 }
 
+static gboolean
+apply_form (GtkWidget  *form,
+            GError    **error)
+{
+  return yusuan_line_editor_apply (YUSUAN_LINE_EDITOR (form), error);
+}
+
 /* Overrides */
 
 static void
@@ -610,4 +617,24 @@ yusuan_line_editor_apply (YusuanLineEditor  *self,
   yusuan_document_end_group (self->document);
 
   return TRUE;
+}
+
+YusuanEditorDialog *
+yusuan_line_editor_dialog_new (GtkWidget         *parent,
+                               YusuanDocument    *document,
+                               YusuanCatalog     *catalog,
+                               guint              project_id,
+                               guint              line_id,
+                               YusuanDisplayUnit  unit)
+{
+  GtkWidget *form = yusuan_line_editor_new ();
+  const char *title;
+
+  yusuan_line_editor_set_target (YUSUAN_LINE_EDITOR (form), document, catalog, project_id, line_id, unit);
+  if (project_id == 0)
+    title = line_id == 0 ? _("Add Basic Expenditure Line") : _("Change Basic Expenditure Line");
+  else
+    title = line_id == 0 ? _("Add Project Line") : _("Change Project Line");
+
+  return yusuan_editor_dialog_new (parent, title, line_id == 0 ? _("_Add") : _("_Save"), form, apply_form);
 }

@@ -8,6 +8,7 @@
 #include "yusuan-catalog.h"
 #include "yusuan-code-chooser.h"
 #include "yusuan-document.h"
+#include "yusuan-editor-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,15 @@ const char        *yusuan_line_editor_get_message     (YusuanLineEditor     *sel
 /* Stores the form as one undo step; FALSE (YUSUAN_EDITOR_ERROR) with the reason. */
 gboolean           yusuan_line_editor_apply           (YusuanLineEditor     *self,
                                                        GError              **error);
+
+/* The form in a dialog over @parent, not shown yet, titled for what it
+ * does: add (@line_id 0) or change a basic line (@project_id 0) or one of
+ * project @project_id's, as yusuan_line_editor_set_target says. */
+YusuanEditorDialog *yusuan_line_editor_dialog_new     (GtkWidget            *parent,
+                                                       YusuanDocument       *document,
+                                                       YusuanCatalog        *catalog,
+                                                       guint                 project_id,
+                                                       guint                 line_id,
+                                                       YusuanDisplayUnit     unit);
 
 G_END_DECLS

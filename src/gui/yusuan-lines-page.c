@@ -366,13 +366,6 @@ remove_clicked_cb (YusuanLinesPage *self)
   yusuan_lines_page_remove_selected (self);
 }
 
-static gboolean
-apply_line_form (GtkWidget  *form,
-                 GError    **error)
-{
-  return yusuan_line_editor_apply (YUSUAN_LINE_EDITOR (form), error);
-}
-
 static void
 line_applied_cb (YusuanEditorDialog *dialog,
                  YusuanLinesPage    *self)
@@ -598,19 +591,13 @@ yusuan_lines_page_edit_line (YusuanLinesPage *self,
                              guint            line_id)
 {
   YusuanEditorDialog *dialog;
-  GtkWidget *form;
 
   g_return_val_if_fail (YUSUAN_IS_LINES_PAGE (self), NULL);
 
   if (self->document == NULL || self->read_only)
     return NULL;
 
-  form = yusuan_line_editor_new ();
-  yusuan_line_editor_set_target (YUSUAN_LINE_EDITOR (form), self->document, self->catalog, 0, line_id, self->unit);
-  dialog = yusuan_editor_dialog_new (GTK_WIDGET (self),
-                                     line_id == 0 ? _("Add Basic Expenditure Line") : _("Change Basic Expenditure Line"),
-                                     line_id == 0 ? _("_Add") : _("_Save"),
-                                     form, apply_line_form);
+  dialog = yusuan_line_editor_dialog_new (GTK_WIDGET (self), self->document, self->catalog, 0, line_id, self->unit);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (line_applied_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 

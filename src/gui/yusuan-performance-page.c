@@ -370,13 +370,6 @@ queue_refresh (YusuanPerformancePage *self)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, self, NULL);
 }
 
-static gboolean
-apply_indicator_form (GtkWidget  *form,
-                      GError    **error)
-{
-  return yusuan_indicator_editor_apply (YUSUAN_INDICATOR_EDITOR (form), error);
-}
-
 static YusuanEditorDialog *
 open_indicator (YusuanPerformancePage *self,
                 guint                  indicator_id,
@@ -388,12 +381,8 @@ open_indicator (YusuanPerformancePage *self,
   if (self->document == NULL || self->read_only)
     return NULL;
 
-  form = yusuan_indicator_editor_new ();
-  yusuan_indicator_editor_set_target (YUSUAN_INDICATOR_EDITOR (form), self->document, 0, indicator_id, level1);
-  dialog = yusuan_editor_dialog_new (GTK_WIDGET (self),
-                                     indicator_id == 0 ? _("Add Department Indicator") : _("Change Department Indicator"),
-                                     indicator_id == 0 ? _("_Add") : _("_Save"),
-                                     form, apply_indicator_form);
+  dialog = yusuan_indicator_editor_dialog_new (GTK_WIDGET (self), self->document, 0, indicator_id, level1);
+  form = yusuan_editor_dialog_get_form (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (yusuan_indicator_editor_get_entry (YUSUAN_INDICATOR_EDITOR (form),
                                                                          YUSUAN_INDICATOR_FIELD_NAME)));

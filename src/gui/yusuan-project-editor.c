@@ -567,20 +567,6 @@ remove_clicked_cb (YusuanProjectEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-apply_line_form (GtkWidget  *form,
-                 GError    **error)
-{
-  return yusuan_line_editor_apply (YUSUAN_LINE_EDITOR (form), error);
-}
-
-static gboolean
-apply_indicator_form (GtkWidget  *form,
-                      GError    **error)
-{
-  return yusuan_indicator_editor_apply (YUSUAN_INDICATOR_EDITOR (form), error);
-}
-
 /* Overrides */
 
 static void
@@ -834,13 +820,9 @@ yusuan_project_editor_edit_line (YusuanProjectEditor *self,
   if (project (self) == NULL || self->read_only)
     return NULL;
 
-  form = yusuan_line_editor_new ();
-  yusuan_line_editor_set_target (YUSUAN_LINE_EDITOR (form), self->document, self->catalog,
-                                 self->project_id, line_id, self->unit);
-  dialog = yusuan_editor_dialog_new (GTK_WIDGET (self),
-                                     line_id == 0 ? _("Add Project Line") : _("Change Project Line"),
-                                     line_id == 0 ? _("_Add") : _("_Save"),
-                                     form, apply_line_form);
+  dialog = yusuan_line_editor_dialog_new (GTK_WIDGET (self), self->document, self->catalog,
+                                          self->project_id, line_id, self->unit);
+  form = yusuan_editor_dialog_get_form (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (yusuan_line_editor_get_chooser (YUSUAN_LINE_EDITOR (form),
                                                                       YUSUAN_CLASSIFICATION_FUNCTION)));
@@ -860,11 +842,8 @@ yusuan_project_editor_add_indicator (YusuanProjectEditor *self,
   if (project (self) == NULL || self->read_only)
     return NULL;
 
-  form = yusuan_indicator_editor_new ();
-  yusuan_indicator_editor_set_target (YUSUAN_INDICATOR_EDITOR (form), self->document,
-                                      self->project_id, 0, level1);
-  dialog = yusuan_editor_dialog_new (GTK_WIDGET (self), _("Add Indicator"), _("_Add"),
-                                     form, apply_indicator_form);
+  dialog = yusuan_indicator_editor_dialog_new (GTK_WIDGET (self), self->document, self->project_id, 0, level1);
+  form = yusuan_editor_dialog_get_form (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (yusuan_indicator_editor_get_entry (YUSUAN_INDICATOR_EDITOR (form),
                                                                          YUSUAN_INDICATOR_FIELD_NAME)));
@@ -877,18 +856,14 @@ yusuan_project_editor_edit_indicator (YusuanProjectEditor *self,
                                       guint                indicator_id)
 {
   YusuanEditorDialog *dialog;
-  GtkWidget *form;
 
   g_return_val_if_fail (YUSUAN_IS_PROJECT_EDITOR (self), NULL);
 
   if (project (self) == NULL || self->read_only)
     return NULL;
 
-  form = yusuan_indicator_editor_new ();
-  yusuan_indicator_editor_set_target (YUSUAN_INDICATOR_EDITOR (form), self->document,
-                                      self->project_id, indicator_id, YUSUAN_LEVEL1_OUTPUT);
-  dialog = yusuan_editor_dialog_new (GTK_WIDGET (self), _("Change Indicator"), _("_Save"),
-                                     form, apply_indicator_form);
+  dialog = yusuan_indicator_editor_dialog_new (GTK_WIDGET (self), self->document, self->project_id,
+                                               indicator_id, YUSUAN_LEVEL1_OUTPUT);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;
