@@ -77,6 +77,49 @@ yusuan_editor_set_tooltip (GtkWidget  *widget,
 }
 
 void
+yusuan_editor_fill_unit_dropdown (GtkWidget      *dropdown,
+                                  YusuanDocument *document)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint n = document ? yusuan_document_get_n_units (document) : 0;
+  GPtrArray *codes = g_ptr_array_new_full (n, g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YusuanUnit *unit = yusuan_document_get_unit (document, i);
+      g_autofree char *label = g_strdup_printf ("%s %s", unit->code, unit->name);
+
+      gtk_string_list_append (model, label);
+      g_ptr_array_add (codes, g_strdup (unit->code));
+    }
+  /* The codes first: the new selection is reported as the model is set. */
+  g_object_set_data_full (G_OBJECT (dropdown), "unit-codes", codes, (GDestroyNotify) g_ptr_array_unref);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (dropdown), G_LIST_MODEL (model));
+}
+
+guint
+yusuan_editor_find_dropdown_unit (GtkWidget  *dropdown,
+                                  const char *code)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (dropdown), "unit-codes");
+
+  for (guint i = 0; codes != NULL && code != NULL && i < codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (codes, i), code))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+const char *
+yusuan_editor_get_dropdown_unit (GtkWidget *dropdown)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (dropdown), "unit-codes");
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+  return codes != NULL && selected < codes->len ? g_ptr_array_index (codes, selected) : NULL;
+}
+
+void
 yusuan_editor_clear_list_box (GtkWidget *list)
 {
   GtkWidget *child;

@@ -52,6 +52,14 @@ void      yusuan_editor_set_css_class         (GtkWidget           *widget,
  * the pointer is, which a list refreshing its cells cannot afford. */
 void      yusuan_editor_set_tooltip           (GtkWidget           *widget,
                                                const char          *text);
+/* A GtkDropDown of the document's units, "103001 河南省三门峡市人民政府办公室":
+ * fills it, finds a unit's position (GTK_INVALID_LIST_POSITION when it is not
+ * there) and gives the code of the unit chosen (NULL when none). */
+void        yusuan_editor_fill_unit_dropdown  (GtkWidget           *dropdown,
+                                               YusuanDocument      *document);
+guint       yusuan_editor_find_dropdown_unit  (GtkWidget           *dropdown,
+                                               const char          *code);
+const char *yusuan_editor_get_dropdown_unit   (GtkWidget           *dropdown);
 /* Removes every row of a GtkListBox. */
 void      yusuan_editor_clear_list_box        (GtkWidget           *list);
 /* The text of a GtkTextView, whole. */

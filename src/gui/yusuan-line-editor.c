@@ -28,7 +28,6 @@ struct _YusuanLineEditor
 
   YusuanDocument    *document;
   YusuanCatalog     *catalog;
-  GPtrArray         *unit_codes;
   guint              project_id;
   guint              line_id;
   YusuanDisplayUnit  unit;
@@ -190,24 +189,6 @@ default_from_correspondence (YusuanLineEditor *self)
 }
 
 static void
-fill_units (YusuanLineEditor *self)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint n = self->document ? yusuan_document_get_n_units (self->document) : 0;
-
-  g_ptr_array_set_size (self->unit_codes, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanUnit *unit = yusuan_document_get_unit (self->document, i);
-      g_autofree char *label = g_strdup_printf ("%s %s", unit->code, unit->name);
-
-      gtk_string_list_append (model, label);
-      g_ptr_array_add (self->unit_codes, g_strdup (unit->code));
-    }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->unit_dropdown), G_LIST_MODEL (model));
-}
-
-static void
 load (YusuanLineEditor *self)
 {
   const YusuanLine *line = NULL;
@@ -216,7 +197,7 @@ load (YusuanLineEditor *self)
 
   self->loading = TRUE;
 
-  fill_units (self);
+  yusuan_editor_fill_unit_dropdown (self->unit_dropdown, self->document);
   yusuan_code_chooser_set_catalog (chooser (self->function_chooser), self->catalog);
   yusuan_code_chooser_set_catalog (chooser (self->econ_dept_chooser), self->catalog);
   yusuan_code_chooser_set_catalog (chooser (self->econ_gov_chooser), self->catalog);
@@ -252,7 +233,7 @@ load (YusuanLineEditor *self)
     }
   else
     {
-      if (self->unit_codes->len > 0)
+      if (self->document != NULL && yusuan_document_get_n_units (self->document) > 0)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_dropdown), 0);
       yusuan_code_chooser_set_code (chooser (self->function_chooser), like ? like->function : NULL);
       yusuan_code_chooser_set_code (chooser (self->econ_dept_chooser), NULL);
@@ -317,7 +298,6 @@ yusuan_line_editor_finalize (GObject *object)
 {
   YusuanLineEditor *self = YUSUAN_LINE_EDITOR (object);
 
-  g_ptr_array_unref (self->unit_codes);
   g_free (self->message);
 
   G_OBJECT_CLASS (yusuan_line_editor_parent_class)->finalize (object);
@@ -385,7 +365,6 @@ yusuan_line_editor_init (YusuanLineEditor *self)
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
 
   self->loading = TRUE;
-  self->unit_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint f = 0; f < YUSUAN_N_FUNDS; f++)
@@ -486,25 +465,21 @@ void
 yusuan_line_editor_set_unit (YusuanLineEditor *self,
                              const char       *unit_code)
 {
+  guint position;
+
   g_return_if_fail (YUSUAN_IS_LINE_EDITOR (self));
 
-  for (guint i = 0; i < self->unit_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->unit_codes, i), unit_code) == 0)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_dropdown), i);
-        return;
-      }
+  position = yusuan_editor_find_dropdown_unit (self->unit_dropdown, unit_code);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_dropdown), position);
 }
 
 const char *
 yusuan_line_editor_get_unit (YusuanLineEditor *self)
 {
-  guint selected;
-
   g_return_val_if_fail (YUSUAN_IS_LINE_EDITOR (self), NULL);
 
-  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->unit_dropdown));
-  return selected < self->unit_codes->len ? g_ptr_array_index (self->unit_codes, selected) : NULL;
+  return yusuan_editor_get_dropdown_unit (self->unit_dropdown);
 }
 
 void

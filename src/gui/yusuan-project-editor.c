@@ -40,7 +40,6 @@ struct _YusuanProjectEditor
   YusuanDocument    *document;
   YusuanCatalog     *catalog;
   YusuanChecker     *checker;
-  GPtrArray         *unit_codes;
   guint              project_id;
   guint              n_findings;
   guint              refresh_id;
@@ -119,9 +118,7 @@ typed_kind (YusuanProjectEditor *self)
 static const char *
 typed_unit (YusuanProjectEditor *self)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->unit_dropdown));
-
-  return selected < self->unit_codes->len ? g_ptr_array_index (self->unit_codes, selected) : NULL;
+  return yusuan_editor_get_dropdown_unit (self->unit_dropdown);
 }
 
 static gboolean
@@ -200,38 +197,18 @@ check_fields (YusuanProjectEditor *self)
 }
 
 static void
-fill_units (YusuanProjectEditor *self)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint n = self->document ? yusuan_document_get_n_units (self->document) : 0;
-
-  g_ptr_array_set_size (self->unit_codes, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      const YusuanUnit *unit = yusuan_document_get_unit (self->document, i);
-      g_autofree char *label = g_strdup_printf ("%s %s", unit->code, unit->name);
-
-      gtk_string_list_append (model, label);
-      g_ptr_array_add (self->unit_codes, g_strdup (unit->code));
-    }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->unit_dropdown), G_LIST_MODEL (model));
-}
-
-static void
 load_fields (YusuanProjectEditor *self)
 {
   const YusuanProject *p = project (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view));
 
   self->loading = TRUE;
-  fill_units (self);
+  yusuan_editor_fill_unit_dropdown (self->unit_dropdown, self->document);
   gtk_editable_set_text (GTK_EDITABLE (self->code_entry), p ? p->code : "");
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), p ? p->name : "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown), p ? p->kind : 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_dropdown), GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; p != NULL && i < self->unit_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->unit_codes, i), p->unit) == 0)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_dropdown), i);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_dropdown),
+                              yusuan_editor_find_dropdown_unit (self->unit_dropdown, p ? p->unit : NULL));
   gtk_text_buffer_set_text (buffer, p && p->description ? p->description : "", -1);
   self->loading = FALSE;
   self->fields_dirty = FALSE;
@@ -595,23 +572,12 @@ yusuan_project_editor_dispose (GObject *object)
 }
 
 static void
-yusuan_project_editor_finalize (GObject *object)
-{
-  YusuanProjectEditor *self = YUSUAN_PROJECT_EDITOR (object);
-
-  g_ptr_array_unref (self->unit_codes);
-
-  G_OBJECT_CLASS (yusuan_project_editor_parent_class)->finalize (object);
-}
-
-static void
 yusuan_project_editor_class_init (YusuanProjectEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = yusuan_project_editor_dispose;
-  object_class->finalize = yusuan_project_editor_finalize;
   widget_class->map = yusuan_project_editor_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/yusuan-project-editor.ui");
@@ -649,7 +615,6 @@ yusuan_project_editor_init (YusuanProjectEditor *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
-  self->unit_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint k = 0; k < YUSUAN_N_PROJECT_KINDS; k++)
