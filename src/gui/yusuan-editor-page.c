@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "yusuan-editor-dialog.h"
 #include "yusuan-editor-page.h"
 
 G_DEFINE_INTERFACE (YusuanEditorPage, yusuan_editor_page, GTK_TYPE_WIDGET)
@@ -309,6 +310,29 @@ yusuan_editor_convert_amount_entries (GtkWidget *const  *entries,
 {
   for (guint i = 0; i < n; i++)
     yusuan_editor_convert_amount_text (GTK_EDITABLE (entries[i]), from, to);
+}
+
+char *
+yusuan_editor_show_problems (GtkWidget *message_label,
+                             GPtrArray *problems)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (message, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (problems, i));
+  gtk_label_set_label (GTK_LABEL (message_label), message->str);
+  gtk_widget_set_visible (message_label, problems->len > 0);
+
+  return problems->len > 0 ? g_string_free (g_steal_pointer (&message), FALSE) : NULL;
+}
+
+void
+yusuan_editor_set_problem_error (GError     **error,
+                                 const char  *problems)
+{
+  const char *text = problems ? problems : "";
+
+  g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID, "%.*s", (int) strcspn (text, "\n"), text);
 }
 
 void

@@ -110,6 +110,14 @@ void      yusuan_editor_convert_amount_entries (GtkWidget *const   *entries,
                                                 guint               n,
                                                 YusuanDisplayUnit   from,
                                                 YusuanDisplayUnit   to);
+/* Shows @problems (char*), one a line, in @message_label, hidden when there
+ * are none; returns what it shows, NULL for nothing. */
+char     *yusuan_editor_show_problems         (GtkWidget           *message_label,
+                                               GPtrArray           *problems);
+/* Refuses to apply with the first of @problems (as shown, one a line):
+ * YUSUAN_EDITOR_ERROR_INVALID. */
+void      yusuan_editor_set_problem_error     (GError             **error,
+                                               const char          *problems);
 /* Says why Apply failed, where the form's problems show, with a bell. */
 void      yusuan_editor_show_apply_error      (GtkWidget           *page,
                                                GtkWidget           *message_label,

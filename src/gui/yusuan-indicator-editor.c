@@ -249,14 +249,8 @@ check (YusuanIndicatorEditor *self)
   gtk_widget_set_visible (self->value_box, yusuan_operator_needs_value (op));
   gtk_widget_set_visible (self->text_box, !yusuan_operator_needs_value (op));
 
-  g_clear_pointer (&self->message, g_free);
-  if (problems->len > 0)
-    {
-      g_ptr_array_add (problems, NULL);
-      self->message = g_strjoinv ("\n", (char **) problems->pdata);
-    }
-  gtk_label_set_label (GTK_LABEL (self->message_label), self->message ? self->message : "");
-  gtk_widget_set_visible (self->message_label, self->message != NULL);
+  g_free (self->message);
+  self->message = yusuan_editor_show_problems (self->message_label, problems);
 
   shown.op = op;
   shown.value = normalized ? normalized : value;
@@ -615,12 +609,7 @@ yusuan_indicator_editor_apply (YusuanIndicatorEditor  *self,
     }
   if (!self->valid)
     {
-      g_autofree char *first = g_strdup (self->message ? self->message : "");
-      char *newline = strchr (first, '\n');
-
-      if (newline != NULL)
-        *newline = '\0';
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID, first);
+      yusuan_editor_set_problem_error (error, self->message);
       return FALSE;
     }
   if (self->project_id != 0 && yusuan_document_lookup_project (self->document, self->project_id) == NULL)

@@ -152,14 +152,8 @@ check (YusuanLineEditor *self)
   gtk_label_set_label (GTK_LABEL (self->note_label), note ? note : "");
   gtk_widget_set_visible (self->note_label, note != NULL);
 
-  g_clear_pointer (&self->message, g_free);
-  if (problems->len > 0)
-    {
-      g_ptr_array_add (problems, NULL);
-      self->message = g_strjoinv ("\n", (char **) problems->pdata);
-    }
-  gtk_label_set_label (GTK_LABEL (self->message_label), self->message ? self->message : "");
-  gtk_widget_set_visible (self->message_label, self->message != NULL);
+  g_free (self->message);
+  self->message = yusuan_editor_show_problems (self->message_label, problems);
 
   valid = problems->len == 0 && self->document != NULL;
   if (valid != self->valid)
@@ -544,12 +538,7 @@ yusuan_line_editor_apply (YusuanLineEditor  *self,
     }
   if (!self->valid)
     {
-      g_autofree char *first = g_strdup (self->message ? self->message : "");
-      char *newline = strchr (first, '\n');
-
-      if (newline != NULL)
-        *newline = '\0';
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID, first);
+      yusuan_editor_set_problem_error (error, self->message);
       return FALSE;
     }
   if (!is_basic (self) && yusuan_document_lookup_project (self->document, self->project_id) == NULL)

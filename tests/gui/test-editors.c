@@ -310,6 +310,8 @@ test_project_line (void)
   g_assert_nonnull (strstr (yusuan_line_editor_get_message (form), "一百万"));
   g_assert_false (yusuan_editor_dialog_apply (dialog, &error));
   g_assert_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (yusuan_line_editor_get_message (form), error->message));
+  g_assert_nonnull (strstr (error->message, "一百万"));
   g_clear_error (&error);
   g_assert_cmpuint (project->lines->len, ==, n_lines);
   g_assert_nonnull (dialog);
@@ -417,7 +419,19 @@ test_indicators (void)
   g_assert_cmpstr (yusuan_indicator_editor_get_preview (form), ==, "≥120%");
   g_assert_false (yusuan_editor_dialog_apply (dialog, &error));
   g_assert_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (yusuan_indicator_editor_get_message (form), error->message));
+  g_assert_nonnull (strstr (error->message, "100"));
   g_clear_error (&error);
+
+  /* Without its name as well: two problems shown, Apply names the first. */
+  gtk_editable_set_text (yusuan_indicator_editor_get_entry (form, YUSUAN_INDICATOR_FIELD_NAME), "");
+  g_assert_nonnull (strchr (yusuan_indicator_editor_get_message (form), '\n'));
+  g_assert_false (yusuan_editor_dialog_apply (dialog, &error));
+  g_assert_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_str_has_prefix (yusuan_indicator_editor_get_message (form), error->message));
+  g_clear_error (&error);
+  gtk_editable_set_text (yusuan_indicator_editor_get_entry (form, YUSUAN_INDICATOR_FIELD_NAME), "车辆运行保障率");
   g_assert_nonnull (dialog);
   g_assert_cmpuint (yusuan_document_get_n_indicators (document, project_id), ==, 1);
 
