@@ -302,6 +302,54 @@ yusuan_editor_add_figure_row (GtkWidget        *group,
   return row;
 }
 
+gboolean
+yusuan_editor_parse_figure_rows (GtkWidget *const   *rows,
+                                 guint               n,
+                                 YusuanDisplayUnit   unit,
+                                 gboolean           *present,
+                                 YusuanAmount       *amounts,
+                                 gboolean           *any,
+                                 GError            **error)
+{
+  *any = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean has = FALSE;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (rows[i])),
+                                       unit, &has, &amounts[i], &local_error))
+        {
+          /* Translators: the first %s is a figure's name (a prior-year figure, a 三公 item),
+           * the second why its amount is refused */
+          g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID, _("%s: %s"),
+                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])), local_error->message);
+          return FALSE;
+        }
+      if (present != NULL)
+        present[i] = has;
+      *any |= has;
+    }
+
+  return TRUE;
+}
+
+void
+yusuan_editor_mark_figure_rows (GtkWidget *const  *rows,
+                                guint              n,
+                                YusuanDisplayUnit  unit)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean present;
+      YusuanAmount amount;
+
+      yusuan_editor_set_css_class (rows[i], "error",
+                                   !yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (rows[i])),
+                                                                unit, &present, &amount, NULL));
+    }
+}
+
 void
 yusuan_editor_convert_amount_entries (GtkWidget *const  *entries,
                                       guint              n,

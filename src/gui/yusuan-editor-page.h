@@ -105,6 +105,21 @@ GtkWidget *yusuan_editor_add_figure_row       (GtkWidget           *group,
                                                GCallback            activated_cb,
                                                gpointer             page,
                                                GtkWidget          **suffix);
+/* Reads @n figure rows (yusuan_editor_add_figure_row) typed in @unit into
+ * @amounts and, when not NULL, @present; *@any tells whether one holds a
+ * figure.  FALSE at the first row whose text is not an amount, the error
+ * naming the row by its title. */
+gboolean  yusuan_editor_parse_figure_rows     (GtkWidget *const    *rows,
+                                               guint                n,
+                                               YusuanDisplayUnit    unit,
+                                               gboolean            *present,
+                                               YusuanAmount        *amounts,
+                                               gboolean            *any,
+                                               GError             **error);
+/* Marks "error" each of @n figure rows whose text is not an amount. */
+void      yusuan_editor_mark_figure_rows      (GtkWidget *const    *rows,
+                                               guint                n,
+                                               YusuanDisplayUnit    unit);
 /* yusuan_editor_convert_amount_text on each of @n entries. */
 void      yusuan_editor_convert_amount_entries (GtkWidget *const   *entries,
                                                 guint               n,

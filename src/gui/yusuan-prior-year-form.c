@@ -86,23 +86,7 @@ typed_figures (YusuanPriorYearForm  *self,
                gboolean             *any,
                GError              **error)
 {
-  *any = FALSE;
-  for (guint k = 0; k < YUSUAN_N_PRIOR_KEYS; k++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->entries[k])),
-                                       self->unit, &has[k], &amounts[k], &local_error))
-        {
-          /* Translators: the first %s is a figure's name, the second why its amount is refused */
-          g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID,
-                       _("%s: %s"), yusuan_prior_key_label (k), local_error->message);
-          return FALSE;
-        }
-      *any |= has[k];
-    }
-
-  return TRUE;
+  return yusuan_editor_parse_figure_rows (self->entries, YUSUAN_N_PRIOR_KEYS, self->unit, has, amounts, any, error);
 }
 
 static gboolean
@@ -186,15 +170,7 @@ check (YusuanPriorYearForm *self)
   if (self->loading)
     return;
 
-  for (guint k = 0; k < YUSUAN_N_PRIOR_KEYS; k++)
-    {
-      gboolean present;
-      YusuanAmount amount;
-
-      yusuan_editor_set_css_class (self->entries[k], "error",
-                                   !yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->entries[k])),
-                                                                self->unit, &present, &amount, NULL));
-    }
+  yusuan_editor_mark_figure_rows (self->entries, YUSUAN_N_PRIOR_KEYS, self->unit);
   typed_figures (self, has, amounts, &any, &error);
   update_comparisons (self);
   yusuan_editor_update_form_bar (self->apply_button, self->revert_button, self->message_label,

@@ -46,24 +46,7 @@ typed_amounts (YusuanThreePublicForm *self,
                gboolean              *any,
                GError               **error)
 {
-  *any = FALSE;
-  for (guint t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
-    {
-      gboolean present = FALSE;
-      g_autoptr(GError) local_error = NULL;
-
-      if (!yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->entries[t])),
-                                       self->unit, &present, &amounts[t], &local_error))
-        {
-          /* Translators: the first %s is a 三公 item, the second why its amount is refused */
-          g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID,
-                       _("%s: %s"), yusuan_three_public_label (t), local_error->message);
-          return FALSE;
-        }
-      *any |= present;
-    }
-
-  return TRUE;
+  return yusuan_editor_parse_figure_rows (self->entries, YUSUAN_N_THREE_PUBLIC, self->unit, NULL, amounts, any, error);
 }
 
 static gboolean
@@ -100,15 +83,7 @@ check (YusuanThreePublicForm *self)
   if (self->loading)
     return;
 
-  for (guint t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)
-    {
-      gboolean present;
-      YusuanAmount amount;
-
-      yusuan_editor_set_css_class (self->entries[t], "error",
-                                   !yusuan_editor_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->entries[t])),
-                                                                self->unit, &present, &amount, NULL));
-    }
+  yusuan_editor_mark_figure_rows (self->entries, YUSUAN_N_THREE_PUBLIC, self->unit);
 
   if (typed_amounts (self, amounts, &any, &error))
     for (guint t = 0; t < YUSUAN_N_THREE_PUBLIC; t++)

@@ -631,6 +631,9 @@ test_three_public (void)
   g_assert_false (yusuan_three_public_form_apply (form, &error));
   g_assert_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "十二万"));
+  /* The message names the item, whose entry is marked. */
+  g_assert_true (g_str_has_prefix (error->message, yusuan_three_public_label (YUSUAN_THREE_PUBLIC_VEHICLE_OPERATION)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (operation), "error"));
   g_clear_error (&error);
   g_assert_cmpint (yusuan_document_get_three_public (document, YUSUAN_THREE_PUBLIC_VEHICLE_OPERATION), ==,
                    10 * YUSUAN_FEN_PER_WAN);
@@ -745,6 +748,9 @@ test_prior_year_assets (void)
   gtk_editable_set_text (yusuan_prior_year_form_get_entry (prior, YUSUAN_PRIOR_BASIC_EXPENDITURE), "12,,3");
   g_assert_false (yusuan_prior_year_form_apply (prior, &error));
   g_assert_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, yusuan_prior_key_label (YUSUAN_PRIOR_BASIC_EXPENDITURE)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (yusuan_prior_year_form_get_entry (prior, YUSUAN_PRIOR_BASIC_EXPENDITURE)),
+                                           "error"));
   g_clear_error (&error);
   g_assert_false (yusuan_document_get_prior_figure (document, YUSUAN_PRIOR_BASIC_EXPENDITURE, &amount));
 
