@@ -256,12 +256,8 @@ yusuan_assets_form_apply (YusuanAssetsForm  *self,
 
   g_return_val_if_fail (YUSUAN_IS_ASSETS_FORM (self), FALSE);
 
-  if (self->document == NULL || self->read_only)
-    {
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
-                           _("The budget is open read-only: nothing can be changed."));
-      return FALSE;
-    }
+  if (!yusuan_editor_check_writable (self->document, self->read_only, error))
+    return FALSE;
   if (!typed_counts (self, counts, &any, error))
     return FALSE;
   if (!changed (self))

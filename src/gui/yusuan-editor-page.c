@@ -383,6 +383,21 @@ yusuan_editor_set_problem_error (GError     **error,
   g_set_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID, "%.*s", (int) strcspn (text, "\n"), text);
 }
 
+gboolean
+yusuan_editor_check_writable (YusuanDocument  *document,
+                              gboolean         read_only,
+                              GError         **error)
+{
+  if (document == NULL || read_only)
+    {
+      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
+                           _("The budget is open read-only: nothing can be changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 yusuan_editor_show_apply_error (GtkWidget    *page,
                                 GtkWidget    *message_label,

@@ -133,6 +133,11 @@ char     *yusuan_editor_show_problems         (GtkWidget           *message_labe
  * YUSUAN_EDITOR_ERROR_INVALID. */
 void      yusuan_editor_set_problem_error     (GError             **error,
                                                const char          *problems);
+/* FALSE, with YUSUAN_EDITOR_ERROR_READ_ONLY, when nothing may be changed:
+ * no document, or one open read-only. */
+gboolean  yusuan_editor_check_writable        (YusuanDocument      *document,
+                                               gboolean             read_only,
+                                               GError             **error);
 /* Says why Apply failed, where the form's problems show, with a bell. */
 void      yusuan_editor_show_apply_error      (GtkWidget           *page,
                                                GtkWidget           *message_label,

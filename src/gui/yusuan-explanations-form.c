@@ -6,7 +6,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "yusuan-editor-dialog.h"
 #include "yusuan-explanations-form.h"
 
 /* The topics the narrative and the checks know, in the explanation's order. */
@@ -436,12 +435,8 @@ yusuan_explanations_form_apply (YusuanExplanationsForm  *self,
 
   g_return_val_if_fail (YUSUAN_IS_EXPLANATIONS_FORM (self), FALSE);
 
-  if (self->document == NULL || self->read_only)
-    {
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
-                           _("The budget is open read-only: nothing can be changed."));
-      return FALSE;
-    }
+  if (!yusuan_editor_check_writable (self->document, self->read_only, error))
+    return FALSE;
   if (!changed (self))
     return TRUE;
 

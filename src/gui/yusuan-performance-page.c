@@ -674,12 +674,8 @@ yusuan_performance_page_apply (YusuanPerformancePage  *self,
 
   g_return_val_if_fail (YUSUAN_IS_PERFORMANCE_PAGE (self), FALSE);
 
-  if (self->document == NULL || self->read_only)
-    {
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
-                           _("The budget is open read-only: nothing can be changed."));
-      return FALSE;
-    }
+  if (!yusuan_editor_check_writable (self->document, self->read_only, error))
+    return FALSE;
   if (!typed_tasks (self, tasks, error))
     return FALSE;
   if (!changed (self))

@@ -404,12 +404,8 @@ yusuan_prior_year_form_apply (YusuanPriorYearForm  *self,
 
   g_return_val_if_fail (YUSUAN_IS_PRIOR_YEAR_FORM (self), FALSE);
 
-  if (self->document == NULL || self->read_only)
-    {
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
-                           _("The budget is open read-only: nothing can be changed."));
-      return FALSE;
-    }
+  if (!yusuan_editor_check_writable (self->document, self->read_only, error))
+    return FALSE;
   if (!typed_figures (self, has, amounts, &any, error))
     return FALSE;
   if (!changed (self))

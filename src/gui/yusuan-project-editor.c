@@ -730,12 +730,8 @@ yusuan_project_editor_apply_fields (YusuanProjectEditor  *self,
                            _("The project was removed meanwhile."));
       return FALSE;
     }
-  if (self->read_only)
-    {
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
-                           _("The budget is open read-only: nothing can be changed."));
-      return FALSE;
-    }
+  if (!yusuan_editor_check_writable (self->document, self->read_only, error))
+    return FALSE;
   if ((problem = fields_problem (self)) != NULL)
     {
       g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_INVALID, problem);

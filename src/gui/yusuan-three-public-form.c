@@ -339,12 +339,8 @@ yusuan_three_public_form_apply (YusuanThreePublicForm  *self,
 
   g_return_val_if_fail (YUSUAN_IS_THREE_PUBLIC_FORM (self), FALSE);
 
-  if (self->document == NULL || self->read_only)
-    {
-      g_set_error_literal (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY,
-                           _("The budget is open read-only: nothing can be changed."));
-      return FALSE;
-    }
+  if (!yusuan_editor_check_writable (self->document, self->read_only, error))
+    return FALSE;
   if (!typed_amounts (self, amounts, &any, error))
     return FALSE;
   if (!changed (self))
