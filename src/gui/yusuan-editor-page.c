@@ -202,33 +202,39 @@ yusuan_editor_format_amount (YusuanAmount      amount,
   return g_strdup_printf (_("%s %s"), figure, yusuan_editor_unit_suffix (unit));
 }
 
+char *
+yusuan_editor_convert_amount (const char        *text,
+                              YusuanDisplayUnit  from,
+                              YusuanDisplayUnit  to)
+{
+  gboolean present = FALSE;
+  YusuanAmount amount = 0;
+  YusuanAmount back = 0;
+  g_autofree char *converted = NULL;
+
+  if (!yusuan_editor_parse_amount (text, from, &present, &amount, NULL) || !present)
+    return NULL;
+
+  /* In 万元 a whole number of fen may need six decimals: never round what
+   * was typed. */
+  converted = yusuan_amount_format (amount, to, YUSUAN_AMOUNT_FORMAT_PLAIN);
+  if (!yusuan_amount_parse (converted, to, 0, &back, NULL) || back != amount)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT,
+                            amount / YUSUAN_FEN_PER_WAN, amount % YUSUAN_FEN_PER_WAN);
+
+  return g_steal_pointer (&converted);
+}
+
 void
 yusuan_editor_convert_amount_text (GtkEditable       *editable,
                                    YusuanDisplayUnit  from,
                                    YusuanDisplayUnit  to)
 {
-  gboolean present = FALSE;
-  YusuanAmount amount = 0;
   g_autofree char *text = NULL;
 
-  if (from == to ||
-      !yusuan_editor_parse_amount (gtk_editable_get_text (editable), from, &present, &amount, NULL) ||
-      !present)
+  if (from == to || (text = yusuan_editor_convert_amount (gtk_editable_get_text (editable), from, to)) == NULL)
     return;
 
-  /* In 万元 a whole number of fen may need six decimals: never round what
-   * was typed. */
-  text = yusuan_amount_format (amount, to, YUSUAN_AMOUNT_FORMAT_PLAIN);
-  {
-    YusuanAmount back = 0;
-
-    if (!yusuan_amount_parse (text, to, 0, &back, NULL) || back != amount)
-      {
-        g_free (text);
-        text = g_strdup_printf ("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT,
-                                amount / YUSUAN_FEN_PER_WAN, amount % YUSUAN_FEN_PER_WAN);
-      }
-  }
   gtk_editable_set_text (editable, text);
 }
 

@@ -80,6 +80,11 @@ void      yusuan_editor_set_amount_title      (GtkColumnViewColumn *column,
 /* "319.80 万元": grouped, with its unit. */
 char     *yusuan_editor_format_amount         (YusuanAmount         amount,
                                                YusuanDisplayUnit    unit);
+/* An amount typed in @from as typed in @to, never rounded; NULL when @text
+ * holds no amount. */
+char     *yusuan_editor_convert_amount        (const char          *text,
+                                               YusuanDisplayUnit    from,
+                                               YusuanDisplayUnit    to);
 /* Re-types an amount typed in @from as @to would show it; text that is not
  * an amount is left as it is. */
 void      yusuan_editor_convert_amount_text   (GtkEditable         *editable,

@@ -562,20 +562,12 @@ yusuan_procurement_form_set_display_unit (YusuanEditorPage  *page,
   for (guint i = 0; i < n; i++)
     {
       ProcItem *item = item_at (self, i);
-      gboolean present = FALSE;
-      YusuanAmount amount = 0;
+      char *text = yusuan_editor_convert_amount (item->amount, old, unit);
 
-      if (yusuan_editor_parse_amount (item->amount, old, &present, &amount, NULL) && present)
+      if (text != NULL)
         {
-          g_autofree char *text = yusuan_amount_format (amount, unit, YUSUAN_AMOUNT_FORMAT_PLAIN);
-          YusuanAmount back = 0;
-
           g_free (item->amount);
-          if (yusuan_amount_parse (text, unit, 0, &back, NULL) && back == amount)
-            item->amount = g_steal_pointer (&text);
-          else
-            item->amount = g_strdup_printf ("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT,
-                                            amount / YUSUAN_FEN_PER_WAN, amount % YUSUAN_FEN_PER_WAN);
+          item->amount = text;
         }
     }
   self->unit = unit;

@@ -823,6 +823,18 @@ test_procurement (void)
   g_assert_cmpuint (yusuan_procurement_form_get_n_items (form), ==, 2);
   g_assert_false (yusuan_procurement_form_is_changed (form));
 
+  /* What is typed stays across a unit switch, re-typed and never rounded:
+   * one fen typed in 万元 is 0.01 元, and 0.000001 万元 again. */
+  index = yusuan_procurement_form_add_item (form);
+  yusuan_procurement_form_set_item (form, index, YUSUAN_PROCUREMENT_GOODS, "0.000001", NULL, "回形针");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit", g_variant_new_string ("yuan"));
+  g_assert_true (yusuan_procurement_form_is_changed (form));
+  g_assert_null (yusuan_procurement_form_get_message (form));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit", g_variant_new_string ("wan"));
+  g_assert_true (yusuan_procurement_form_apply (form, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (yusuan_document_get_procurement (document, index)->amount, ==, 1);
+
   close_window (window);
 }
 
