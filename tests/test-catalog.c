@@ -8,6 +8,7 @@
 
 #include "yusuan-catalog.h"
 #include "yusuan-core.h"
+#include "yusuan-test-util.h"
 
 /* The private data directory imports go to; set before GLib reads it. */
 static char *data_home;
@@ -929,22 +930,6 @@ test_threads (void)
     g_assert_true (data[i].seen == data[i % 2].seen);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -978,7 +963,7 @@ main (int argc, char **argv)
 
   result = g_test_run ();
 
-  remove_tree (data_home);
+  yusuan_test_remove_tree (data_home);
   g_free (data_home);
   return result;
 }

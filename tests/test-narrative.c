@@ -8,18 +8,7 @@
 
 #include "yusuan-core.h"
 #include "yusuan-narrative.h"
-#include "yusuan-xml.h"
-
-static YusuanDocument *
-load_fixture (void)
-{
-  g_autoptr(GError) error = NULL;
-  YusuanDocument *doc = yusuan_xml_import_file (g_getenv ("YUSUAN_FIXTURE"), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
+#include "yusuan-test-util.h"
 
 static const char *
 paragraph (GPtrArray *sections,
@@ -56,7 +45,7 @@ assert_figures (const char        *text,
 static void
 test_seed_figures (void)
 {
-  g_autoptr(YusuanDocument) doc = load_fixture ();
+  g_autoptr(YusuanDocument) doc = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) part2 = yusuan_narrative_explanation (doc);
   g_autofree char *text = NULL;
 
@@ -114,7 +103,7 @@ test_seed_figures (void)
 static void
 test_placeholder_when_unexplained (void)
 {
-  g_autoptr(YusuanDocument) doc = load_fixture ();
+  g_autoptr(YusuanDocument) doc = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) part2 = NULL;
 
   yusuan_document_set_explanation (doc, "revenue-change", NULL);
@@ -128,7 +117,7 @@ test_placeholder_when_unexplained (void)
 static void
 test_unchanged_needs_no_reason (void)
 {
-  g_autoptr(YusuanDocument) doc = load_fixture ();
+  g_autoptr(YusuanDocument) doc = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) part2 = NULL;
   gboolean has[YUSUAN_N_PRIOR_KEYS] = { FALSE };
   YusuanAmount prior[YUSUAN_N_PRIOR_KEYS] = { 0 };
@@ -145,7 +134,7 @@ test_unchanged_needs_no_reason (void)
 static void
 test_glossary_and_overview (void)
 {
-  g_autoptr(YusuanDocument) doc = load_fixture ();
+  g_autoptr(YusuanDocument) doc = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) glossary = yusuan_narrative_glossary ();
   g_autoptr(GPtrArray) overview = yusuan_narrative_overview (doc);
 
@@ -162,7 +151,7 @@ test_seed_sentences_zh (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(YusuanDocument) doc = load_fixture ();
+      g_autoptr(YusuanDocument) doc = yusuan_test_load_fixture ();
       g_autoptr(GPtrArray) part2 = yusuan_narrative_explanation (doc);
 
       g_assert_cmpstr (((YusuanNarrativeSection *) g_ptr_array_index (part2, 0))->heading, ==,
@@ -205,12 +194,7 @@ main (int    argc,
       char **argv)
 {
   /* The Chinese run is a subprocess with its own language. */
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "-p") && i + 1 < argc && g_str_has_suffix (argv[i + 1], "/zh"))
-      {
-        g_setenv ("LANGUAGE", "zh_CN", TRUE);
-        g_setenv ("LANG", "C.UTF-8", TRUE);
-      }
+  yusuan_test_set_language (argc, argv);
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);

@@ -21,22 +21,9 @@
 #include "yusuan-narrative.h"
 #include "yusuan-report.h"
 #include "yusuan-table.h"
-#include "yusuan-xml.h"
+#include "yusuan-test-util.h"
 
 /* Helpers */
-
-static YusuanDocument *
-load_fixture (void)
-{
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  g_autoptr(GError) error = NULL;
-  YusuanDocument *document;
-
-  g_assert_nonnull (path);
-  document = yusuan_xml_import_file (path, &error);
-  g_assert_no_error (error);
-  return document;
-}
 
 static YusuanCatalog *
 catalog_for (YusuanDocument *document)
@@ -52,25 +39,6 @@ temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
-  const char *entry;
-
-  if (entries != NULL)
-    while ((entry = g_dir_read_name (entries)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, entry, NULL);
-
-        if (g_file_test (path, G_FILE_TEST_IS_DIR))
-          remove_tree (path);
-        else
-          g_unlink (path);
-      }
-  g_rmdir (dir);
 }
 
 static gboolean
@@ -210,7 +178,7 @@ test_pdf_seed_zh (void)
   if (!need_program ("pdftotext"))
     return;
 
-  document = load_fixture ();
+  document = yusuan_test_load_fixture ();
   dir = temp_dir ();
   pdf = write_pdf (document, YUSUAN_DISPLAY_WAN, dir, &report);
   text = pdf_text (pdf, 0, 0);
@@ -302,14 +270,14 @@ test_pdf_seed_zh (void)
       g_assert_true (g_str_has_prefix (page_text, code));
     }
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* Wide tables go landscape, narrow ones stay portrait, in the file itself. */
 static void
 test_pdf_orientation (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanReport) report = NULL;
   g_autofree char *dir = temp_dir ();
   g_autofree char *pdf = NULL;
@@ -339,7 +307,7 @@ test_pdf_orientation (void)
   page = yusuan_report_get_table_page (report, 7);
   g_assert_true (yusuan_report_page_is_landscape (report, page));
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* A table longer than a page repeats its header on every page, and every
@@ -347,7 +315,7 @@ test_pdf_orientation (void)
 static void
 test_pdf_long_table (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanReport) report = NULL;
   g_autofree char *dir = temp_dir ();
   g_autofree char *pdf = NULL;
@@ -399,14 +367,14 @@ test_pdf_long_table (void)
       g_assert_cmpuint (count (all, code), ==, 1);
     }
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* 元 instead of 万元: the figures and the unit line follow. */
 static void
 test_pdf_yuan (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanReport) report = NULL;
   g_autofree char *dir = temp_dir ();
   g_autofree char *pdf = NULL;
@@ -421,7 +389,7 @@ test_pdf_yuan (void)
   g_assert_nonnull (strstr (text, "33,378,372.00"));
   g_assert_nonnull (strstr (text, "Unit: yuan"));
   g_assert_null (strstr (text, "3,337.84"));
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* A new, empty document still makes a report: empty tables, no charts. */
@@ -438,14 +406,14 @@ test_pdf_empty_document (void)
   /* Cover, contents, the three parts, the twelve tables. */
   g_assert_cmpuint (yusuan_report_get_n_pages (report), >=, 2 + 3 + YUSUAN_N_TABLES);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* The report follows the document: an edit changes the next PDF. */
 static void
 test_pdf_follows_document (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanReport) report = NULL;
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "again.pdf", NULL);
@@ -465,14 +433,14 @@ test_pdf_follows_document (void)
   g_assert_no_error (error);
   text = pdf_text (path, 0, 0);
   g_assert_nonnull (strstr (text, "Renamed training"));
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* Nothing half-written: a PDF that cannot be written leaves no file. */
 static void
 test_pdf_unwritable (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanCatalog) catalog = catalog_for (document);
   g_autoptr(YusuanReport) report = yusuan_report_new (document, catalog, YUSUAN_DISPLAY_WAN);
   g_autofree char *dir = temp_dir ();
@@ -494,14 +462,14 @@ test_pdf_unwritable (void)
   g_assert_cmpstr (g_dir_read_name (entries), ==, "folder");
   g_assert_null (g_dir_read_name (entries));
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* Printing: page N drawn into any rectangle keeps the page's proportions. */
 static void
 test_render_page (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanCatalog) catalog = catalog_for (document);
   g_autoptr(YusuanReport) report = yusuan_report_new (document, catalog, YUSUAN_DISPLAY_WAN);
   guint page = yusuan_report_get_table_page (report, 3);
@@ -602,7 +570,7 @@ test_xlsx_workbook (void)
   if (!need_program ("python3"))
     return;
 
-  document = load_fixture ();
+  document = yusuan_test_load_fixture ();
   catalog = catalog_for (document);
   dir = temp_dir ();
   path = g_build_filename (dir, "budget.xlsx", NULL);
@@ -681,7 +649,7 @@ test_xlsx_workbook (void)
     g_assert_true (no_indicators);
   }
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* CSV */
@@ -689,7 +657,7 @@ test_xlsx_workbook (void)
 static void
 test_csv_per_table (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanCatalog) catalog = catalog_for (document);
   g_autofree char *dir = temp_dir ();
   g_autofree char *out = g_build_filename (dir, "tables", NULL);
@@ -734,7 +702,7 @@ test_csv_per_table (void)
     g_assert_cmpstr (contents, ==, "keep");
   }
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 /* Charts */
@@ -742,7 +710,7 @@ test_csv_per_table (void)
 static void
 test_chart_data (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanCatalog) catalog = catalog_for (document);
   g_autoptr(YusuanChartData) function = yusuan_chart_data_new (document, catalog, YUSUAN_CHART_FUNCTION);
   g_autoptr(YusuanChartData) structure = yusuan_chart_data_new (document, catalog, YUSUAN_CHART_BASIC_PROJECT);
@@ -775,7 +743,7 @@ test_chart_data (void)
 static void
 test_chart_no_prior_year (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanChartData) years = NULL;
 
   yusuan_document_set_prior_year (document, FALSE, 0, NULL, NULL);
@@ -814,7 +782,7 @@ count_near (cairo_surface_t *surface,
 static void
 test_chart_dark (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanCatalog) catalog = catalog_for (document);
   g_autoptr(YusuanChartData) data = yusuan_chart_data_new (document, catalog, YUSUAN_CHART_FUNCTION);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 240);
@@ -939,7 +907,7 @@ test_cli_formats (void)
     g_assert_cmpint (r.status, ==, 0);
   }
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 static void
@@ -1015,7 +983,7 @@ test_cli_refusals (void)
     g_assert_cmpint (r.status, ==, 2);
   }
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 static gpointer
@@ -1036,7 +1004,7 @@ drain_fifo (gpointer data)
 static void
 test_pdf_link_and_pipe (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanCatalog) catalog = catalog_for (document);
   g_autoptr(YusuanReport) report = yusuan_report_new (document, catalog, YUSUAN_DISPLAY_WAN);
   g_autofree char *dir = temp_dir ();
@@ -1066,7 +1034,7 @@ test_pdf_link_and_pipe (void)
   g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
 
-  remove_tree (dir);
+  yusuan_test_remove_tree (dir);
 }
 
 int
@@ -1074,12 +1042,7 @@ main (int    argc,
       char **argv)
 {
   /* The Chinese runs are subprocesses with their own language. */
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "-p") && i + 1 < argc && g_str_has_suffix (argv[i + 1], "/zh"))
-      {
-        g_setenv ("LANGUAGE", "zh_CN", TRUE);
-        g_setenv ("LANG", "C.UTF-8", TRUE);
-      }
+  yusuan_test_set_language (argc, argv);
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);

@@ -9,23 +9,9 @@
 #include "yusuan-core.h"
 #include "yusuan-document.h"
 #include "yusuan-table.h"
-#include "yusuan-xml.h"
+#include "yusuan-test-util.h"
 
 /* Helpers */
-
-static YusuanDocument *
-load_fixture (void)
-{
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  g_autoptr(GError) error = NULL;
-  YusuanDocument *document;
-
-  g_assert_nonnull (path);
-  document = yusuan_xml_import_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
 
 static YusuanCatalog *
 catalog (void)
@@ -138,7 +124,7 @@ compare_strings (gconstpointer a,
 static void
 test_titles (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
 
   for (guint n = 1; n <= YUSUAN_N_TABLES; n++)
@@ -174,7 +160,7 @@ test_titles (void)
 static void
 test_header_tree (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 3);
   const YusuanColumn *root = yusuan_table_get_header (table);
   const YusuanColumn *basic = NULL, *personnel = NULL;
@@ -209,7 +195,7 @@ test_header_tree (void)
 static void
 test_seed_figures (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_auto(GStrv) lines = read_data ("seed-figures.txt");
   GString *failures = g_string_new (NULL);
@@ -244,7 +230,7 @@ test_seed_figures (void)
 static void
 test_seed_grouped (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) t03 = yusuan_table_new (document, catalog (), 3);
   g_autoptr(YusuanTable) t06 = yusuan_table_new (document, catalog (), 6);
   int row = yusuan_table_find_row (t03, "2010301");
@@ -267,7 +253,7 @@ test_seed_grouped (void)
 static void
 test_seed_yuan (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_auto(GStrv) lines = read_data ("fixture-yuan.txt");
   GString *failures = g_string_new (NULL);
@@ -297,7 +283,7 @@ test_seed_yuan (void)
 static void
 test_seed_rows (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autofree char *keys01 = csv_keys (g_ptr_array_index (tables, 0));
   g_autofree char *keys03 = csv_keys (g_ptr_array_index (tables, 2));
@@ -358,7 +344,7 @@ test_seed_rows (void)
 static void
 test_seed_texts (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   YusuanTable *t03 = g_ptr_array_index (tables, 2);
   YusuanTable *t06 = g_ptr_array_index (tables, 5);
@@ -468,7 +454,7 @@ t12_n_continuing (YusuanTable *table,
 static void
 test_seed_project_indicators (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 12);
   g_auto(GStrv) lines = read_data ("seed-indicators.txt");
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
@@ -581,7 +567,7 @@ test_seed_project_indicators (void)
 static void
 test_seed_project_indicators_csv (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 12);
   g_autofree char *csv = yusuan_table_to_csv (table, YUSUAN_DISPLAY_WAN);
   g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
@@ -642,7 +628,7 @@ test_seed_project_indicators_csv (void)
 static void
 test_seed_performance (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 11);
   g_auto(GStrv) lines = read_data ("seed-performance.txt");
   int level2 = column_index (table, "level2");
@@ -699,7 +685,7 @@ test_seed_performance (void)
 static void
 test_csv (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) t03 = yusuan_table_new (document, catalog (), 3);
   g_autoptr(YusuanTable) t06 = yusuan_table_new (document, catalog (), 6);
   g_autofree char *csv = yusuan_table_to_csv (t03, YUSUAN_DISPLAY_WAN);
@@ -766,7 +752,7 @@ display_width (const char *text)
 static void
 test_text (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 6);
   g_autofree char *out = yusuan_table_to_text (table, YUSUAN_DISPLAY_WAN);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
@@ -1002,7 +988,7 @@ find_basic_line (YusuanDocument *document,
 static void
 test_live_edit (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autoptr(GPtrArray) shadows = shadows_for (tables);
   const YusuanLine *line = find_basic_line (document, "2080501", "30229");
@@ -1071,42 +1057,19 @@ test_live_edit (void)
   g_assert_cmpstr (got, ==, "");
 }
 
-static YusuanLine
-line_values (guint       project_id,
-             const char *unit,
-             const char *function,
-             const char *econ_dept,
-             const char *econ_gov,
-             YusuanFund  fund,
-             YusuanCategory category,
-             YusuanAmount amount)
-{
-  YusuanLine values = { 0, };
-
-  values.project_id = project_id;
-  g_strlcpy (values.unit, unit, sizeof values.unit);
-  g_strlcpy (values.function, function, sizeof values.function);
-  g_strlcpy (values.econ_dept, econ_dept, sizeof values.econ_dept);
-  g_strlcpy (values.econ_gov, econ_gov, sizeof values.econ_gov);
-  values.fund = fund;
-  values.category = category;
-  values.amount = amount;
-  return values;
-}
-
 /* Rows come while a line stands for them, and go with it, even at zero. */
 static void
 test_live_rows (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autoptr(GPtrArray) shadows = shadows_for (tables);
   YusuanTable *t01 = g_ptr_array_index (tables, 0);
   YusuanTable *t03 = g_ptr_array_index (tables, 2);
   YusuanTable *t09 = g_ptr_array_index (tables, 8);
   Shadow *s03 = g_ptr_array_index (shadows, 2);
-  YusuanLine values = line_values (0, "103001", "2130101", "30201", "50201",
-                                   YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_CATEGORY_PUBLIC, 0);
+  YusuanLine values = yusuan_test_line (0, "103001", "2130101", "30201", "50201",
+                                        YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_CATEGORY_PUBLIC, 0);
   const YusuanLine *line;
   guint n03 = yusuan_table_get_n_rows (t03);
   g_autofree char *before = csv_keys (t01);
@@ -1158,7 +1121,7 @@ test_live_rows (void)
 static void
 test_live_projects (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autoptr(GPtrArray) shadows = shadows_for (tables);
   YusuanTable *t03 = g_ptr_array_index (tables, 2);
@@ -1178,8 +1141,8 @@ test_live_projects (void)
   /* A project is a row before it has lines. */
   g_assert_cmpint (yusuan_table_find_row (t10, "411200230000000000001"), ==, 2);
   assert_cell (t10, "411200230000000000001", "total", "");
-  values = line_values (id, "", "2010399", "30227", "50205", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
-                        YUSUAN_CATEGORY_PUBLIC, 50000000);
+  values = yusuan_test_line (id, "", "2010399", "30227", "50205", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                             YUSUAN_CATEGORY_PUBLIC, 50000000);
   yusuan_document_add_line (document, &values);
   assert_cell (t10, "411200230000000000001", "total", "50.00");
   assert_cell (t10, "total", "total", "369.80");
@@ -1268,7 +1231,7 @@ indicator_named (YusuanDocument *document,
 static void
 test_live_indicators_side_by_side (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) table = yusuan_table_new (document, catalog (), 12);
   Shadow *shadow = shadow_new (table);
   g_autofree char *csv = yusuan_table_to_csv (table, YUSUAN_DISPLAY_YUAN);
@@ -1347,7 +1310,7 @@ test_live_indicators_side_by_side (void)
 static void
 test_live_undo (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
   const YusuanLine *line = find_basic_line (document, "2010301", "30103");
@@ -1392,7 +1355,7 @@ test_live_random (void)
     { "30302", "50905" }, { "39999", "59999" }, { "30231", "50502" }, { "30901", "50601" },
   };
   static const char *const units[] = { "103001", "103002", "999999" };
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) shadows = NULL;
   guint steps = g_test_slow () ? 3000 : 600;
@@ -1419,12 +1382,12 @@ test_live_random (void)
             guint pair = g_test_rand_int_range (0, G_N_ELEMENTS (pairs));
             guint project_id = p == 0 && n_projects > 0
               ? yusuan_document_get_project (document, g_test_rand_int_range (0, n_projects))->id : 0;
-            YusuanLine values = line_values (project_id, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
-                                             functions[g_test_rand_int_range (0, G_N_ELEMENTS (functions))],
-                                             pairs[pair][0], pairs[pair][1],
-                                             g_test_rand_int_range (0, YUSUAN_N_FUNDS),
-                                             g_test_rand_int_range (0, YUSUAN_N_CATEGORIES),
-                                             g_test_rand_int_range (0, 3) == 0 ? 0 : g_test_rand_int_range (1, 100000000));
+            YusuanLine values = yusuan_test_line (project_id, units[g_test_rand_int_range (0, G_N_ELEMENTS (units))],
+                                                  functions[g_test_rand_int_range (0, G_N_ELEMENTS (functions))],
+                                                  pairs[pair][0], pairs[pair][1],
+                                                  g_test_rand_int_range (0, YUSUAN_N_FUNDS),
+                                                  g_test_rand_int_range (0, YUSUAN_N_CATEGORIES),
+                                                  g_test_rand_int_range (0, 3) == 0 ? 0 : g_test_rand_int_range (1, 100000000));
 
             yusuan_document_add_line (document, &values);
           }
@@ -1663,7 +1626,7 @@ test_live_random (void)
 static void
 test_live_names (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autoptr(GPtrArray) shadows = shadows_for (tables);
   const YusuanUnit *unit = yusuan_document_find_unit (document, "103001");
@@ -1713,7 +1676,7 @@ edit_again_cb (YusuanTable *table,
 static void
 test_live_reentry (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   g_autoptr(GPtrArray) shadows = shadows_for (tables);
   const YusuanLine *first = find_basic_line (document, "2080501", "30229");
@@ -1733,7 +1696,7 @@ test_live_reentry (void)
 static void
 test_edit_cells (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(YusuanTable) t02 = yusuan_table_new (document, catalog (), 2);
   g_autoptr(YusuanTable) t06 = yusuan_table_new (document, catalog (), 6);
   g_autoptr(YusuanTable) t08 = yusuan_table_new (document, catalog (), 8);
@@ -1815,7 +1778,7 @@ test_edit_cells (void)
 static void
 test_cell_lines (void)
 {
-  g_autoptr(YusuanDocument) document = load_fixture ();
+  g_autoptr(YusuanDocument) document = yusuan_test_load_fixture ();
   g_autoptr(GPtrArray) tables = all_tables (document);
   YusuanTable *t03 = g_ptr_array_index (tables, 2);
   const YusuanLine *welfare = find_basic_line (document, "2080501", "30229");

@@ -1,0 +1,29 @@
+/* yusuan-test-util.h - what several tests need: the fixture, a line, a scratch tree, the language of a run
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "yusuan-document.h"
+
+G_BEGIN_DECLS
+
+/* The published budget (YUSUAN_FIXTURE), imported; the test fails if it
+ * cannot be. */
+YusuanDocument *yusuan_test_load_fixture  (void);
+/* A line's values, for yusuan_document_add_line or _set_line. */
+YusuanLine      yusuan_test_line          (guint           project_id,
+                                           const char     *unit,
+                                           const char     *function,
+                                           const char     *econ_dept,
+                                           const char     *econ_gov,
+                                           YusuanFund      fund,
+                                           YusuanCategory  category,
+                                           YusuanAmount    amount);
+/* Removes @path and, for a folder, what it holds (links are not followed). */
+void            yusuan_test_remove_tree   (const char     *path);
+/* Before g_test_init: a run of a test whose path ends in "/zh" (as a
+ * subprocess is) reads the interface in Chinese. */
+void            yusuan_test_set_language  (int             argc,
+                                           char          **argv);
+
+G_END_DECLS
