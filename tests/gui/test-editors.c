@@ -10,6 +10,7 @@
 #include "yusuan-core.h"
 #include "yusuan-editor-dialog.h"
 #include "yusuan-explanations-form.h"
+#include "yusuan-gui-test-util.h"
 #include "yusuan-indicator-editor.h"
 #include "yusuan-line-editor.h"
 #include "yusuan-lines-page.h"
@@ -25,66 +26,6 @@
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static YusuanWindow *
-open_fixture (void)
-{
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  g_autoptr(GFile) file = NULL;
-  YusuanWindow *window;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  g_assert_nonnull (path);
-  file = g_file_new_for_path (path);
-
-  window = yusuan_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  yusuan_window_open_file (window, file);
-
-  timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-  while (yusuan_window_is_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  g_assert_nonnull (yusuan_window_get_document (window));
-  spin ();
-
-  return window;
-}
-
-static void
-close_window (YusuanWindow *window)
-{
-  YusuanDocument *document = yusuan_window_get_document (window);
-
-  if (document != NULL)
-    g_object_ref (document);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-
-  /* Nothing the pages and dialogs made may keep the document alive. */
-  if (document != NULL)
-    g_assert_finalize_object (document);
-}
-
 static YusuanProjectsPage *
 projects_page (YusuanWindow *window)
 {
@@ -94,7 +35,7 @@ projects_page (YusuanWindow *window)
   g_assert_cmpstr (yusuan_window_get_page (window), ==, "projects");
   page = yusuan_window_get_page_widget (window, "projects");
   g_assert_true (YUSUAN_IS_PROJECTS_PAGE (page));
-  spin ();
+  yusuan_test_spin ();
 
   return YUSUAN_PROJECTS_PAGE (page);
 }
@@ -165,43 +106,6 @@ choose (YusuanCodeChooser *chooser,
   g_error ("typing “%s” does not offer %s (%u matches)", typed, code, n);
 }
 
-/* Shows page @name and returns its widget. */
-static GtkWidget *
-show_page (YusuanWindow *window,
-           const char   *name)
-{
-  GtkWidget *page;
-
-  yusuan_window_show_page (window, name);
-  g_assert_cmpstr (yusuan_window_get_page (window), ==, name);
-  page = yusuan_window_get_page_widget (window, name);
-  g_assert_nonnull (page);
-  spin ();
-
-  return page;
-}
-
-/* The first amount of table @number's row @key. */
-static YusuanAmount
-table_amount (YusuanWindow *window,
-              guint         number,
-              const char   *key)
-{
-  YusuanTable *table = yusuan_window_get_table (window, number);
-  int row = yusuan_table_find_row (table, key);
-  YusuanAmount amount = 0;
-
-  g_assert_cmpint (row, >=, 0);
-  for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
-    if (yusuan_table_get_column (table, c)->kind == YUSUAN_COLUMN_AMOUNT)
-      {
-        g_assert_true (yusuan_table_get_amount (table, row, c, &amount));
-        return amount;
-      }
-
-  g_assert_not_reached ();
-}
-
 /* Tests */
 
 static void
@@ -269,7 +173,7 @@ test_code_chooser (void)
 static void
 test_project_line (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanProjectsPage *page = projects_page (window);
   YusuanProjectEditor *editor = yusuan_projects_page_get_editor (page);
@@ -321,7 +225,7 @@ test_project_line (void)
   g_assert_true (yusuan_line_editor_is_valid (form));
   g_assert_true (yusuan_editor_dialog_apply (dialog, &error));
   g_assert_no_error (error);
-  spin ();
+  yusuan_test_spin ();
   g_assert_null (dialog);
 
   project = yusuan_document_lookup_project (document, project_id);
@@ -347,13 +251,13 @@ test_project_line (void)
   g_assert_cmpuint (project->lines->len, ==, n_lines);
   g_assert_cmpint (yusuan_project_get_total (project), ==, before);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_indicators (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanChecker *checker = yusuan_window_get_checker (window);
   YusuanProjectsPage *page = projects_page (window);
@@ -446,7 +350,7 @@ test_indicators (void)
   g_assert_cmpstr (yusuan_indicator_editor_get_preview (form), ==, "≥95%");
   g_assert_true (yusuan_editor_dialog_apply (dialog, &error));
   g_assert_no_error (error);
-  spin ();
+  yusuan_test_spin ();
   g_assert_null (dialog);
 
   {
@@ -492,13 +396,13 @@ test_indicators (void)
   g_assert_cmpuint (count_findings (checker, "project-no-targets", project_id), ==, 1);
   g_assert_false (yusuan_document_get_modified (document));
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_indicator_finding (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanChecker *checker = yusuan_window_get_checker (window);
   YusuanProjectsPage *page = projects_page (window);
@@ -532,13 +436,13 @@ test_indicator_finding (void)
   g_assert_no_error (error);
   g_assert_cmpint (find_finding (checker, "indicator-no-value", project->id), <, 0);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_projects_list (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanProjectsPage *page = projects_page (window);
   guint n = yusuan_document_get_n_projects (document);
@@ -595,19 +499,19 @@ test_projects_list (void)
   /* Undo the name, then the project: back to the list. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  spin ();
+  yusuan_test_spin ();
   g_assert_null (yusuan_document_lookup_project (document, added));
   g_assert_false (yusuan_projects_page_is_editing (page));
   g_assert_cmpuint (yusuan_projects_page_get_n_listed (page), ==, n);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 
 static void
 test_three_public (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanChecker *checker = yusuan_window_get_checker (window);
   YusuanThreePublicForm *form;
@@ -651,7 +555,7 @@ test_three_public (void)
   g_assert_no_error (error);
   g_assert_cmpint (yusuan_document_get_three_public (document, YUSUAN_THREE_PUBLIC_VEHICLE_OPERATION), ==,
                    12 * YUSUAN_FEN_PER_WAN);
-  g_assert_cmpint (table_amount (window, 8, yusuan_table_get_row (yusuan_window_get_table (window, 8), 0)->key),
+  g_assert_cmpint (yusuan_test_table_amount (window, 8, yusuan_table_get_row (yusuan_window_get_table (window, 8), 0)->key),
                    ==, 135 * YUSUAN_FEN_PER_WAN / 10);
   g_assert_cmpint (find_finding (checker, "three-public-lines", 0), <, 0);
 
@@ -663,16 +567,16 @@ test_three_public (void)
   g_assert_cmpstr (gtk_editable_get_text (operation), ==, "100000.00");
   g_assert_false (yusuan_document_get_modified (document));
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_explanations (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanChecker *checker = yusuan_window_get_checker (window);
-  YusuanExplanationsForm *form = YUSUAN_EXPLANATIONS_FORM (show_page (window, "explanations"));
+  YusuanExplanationsForm *form = YUSUAN_EXPLANATIONS_FORM (yusuan_test_show_page (window, "explanations"));
   g_autoptr(GError) error = NULL;
   g_autofree char *seed = g_strdup (yusuan_document_find_explanation (document, "revenue-change"));
   int index;
@@ -686,7 +590,7 @@ test_explanations (void)
   g_assert_true (yusuan_explanations_form_apply (form, &error));
   g_assert_no_error (error);
   g_assert_null (yusuan_document_find_explanation (document, "revenue-change"));
-  spin ();
+  yusuan_test_spin ();
   g_assert_true (yusuan_explanations_form_is_asked (form, "revenue-change"));
 
   /* Its finding brings the user back here. */
@@ -702,7 +606,7 @@ test_explanations (void)
   /* Undo puts the department's words back, and the check is content. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_assert_cmpstr (yusuan_document_find_explanation (document, "revenue-change"), ==, seed);
-  spin ();
+  yusuan_test_spin ();
   g_assert_false (yusuan_explanations_form_is_asked (form, "revenue-change"));
   {
     g_autofree char *shown = yusuan_explanations_form_dup_text (form, "revenue-change");
@@ -720,15 +624,15 @@ test_explanations (void)
   g_assert_null (yusuan_document_find_explanation (document, "expenditure-change"));
   g_assert_cmpstr (yusuan_explanation_topic_title ("no-such-topic"), ==, "no-such-topic");
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_prior_year_assets (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
-  YusuanPriorYearForm *prior = YUSUAN_PRIOR_YEAR_FORM (show_page (window, "prior-year"));
+  YusuanPriorYearForm *prior = YUSUAN_PRIOR_YEAR_FORM (yusuan_test_show_page (window, "prior-year"));
   YusuanAssetsForm *assets;
   g_autoptr(GError) error = NULL;
   YusuanAmount amount = 0;
@@ -759,7 +663,7 @@ test_prior_year_assets (void)
   g_assert_cmpstr (gtk_editable_get_text (yusuan_prior_year_form_get_entry (prior, YUSUAN_PRIOR_BASIC_EXPENDITURE)), ==, "");
 
   /* Assets: counts, and not words. */
-  assets = YUSUAN_ASSETS_FORM (show_page (window, "assets"));
+  assets = YUSUAN_ASSETS_FORM (yusuan_test_show_page (window, "assets"));
   g_assert_cmpstr (gtk_editable_get_text (yusuan_assets_form_get_entry (assets, YUSUAN_ASSET_VEHICLES)), ==, "5");
   gtk_editable_set_text (yusuan_assets_form_get_entry (assets, YUSUAN_ASSET_VEHICLES), "五");
   g_assert_false (yusuan_assets_form_apply (assets, &error));
@@ -772,15 +676,15 @@ test_prior_year_assets (void)
   g_assert_cmpuint (general, ==, 1);
   g_assert_cmpuint (special, ==, 0);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_procurement (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
-  YusuanProcurementForm *form = YUSUAN_PROCUREMENT_FORM (show_page (window, "procurement"));
+  YusuanProcurementForm *form = YUSUAN_PROCUREMENT_FORM (yusuan_test_show_page (window, "procurement"));
   g_autoptr(GError) error = NULL;
   guint index;
 
@@ -835,15 +739,15 @@ test_procurement (void)
   g_assert_no_error (error);
   g_assert_cmpint (yusuan_document_get_procurement (document, index)->amount, ==, 1);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_performance (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
-  YusuanPerformancePage *page = YUSUAN_PERFORMANCE_PAGE (show_page (window, "performance"));
+  YusuanPerformancePage *page = YUSUAN_PERFORMANCE_PAGE (yusuan_test_show_page (window, "performance"));
   YusuanEditorDialog *dialog;
   YusuanIndicatorEditor *form;
   g_autoptr(GError) error = NULL;
@@ -920,17 +824,17 @@ test_performance (void)
     g_assert_cmpstr (yusuan_window_get_page (window), ==, "performance");
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_basic_line (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
-  YusuanLinesPage *page = YUSUAN_LINES_PAGE (show_page (window, "lines"));
+  YusuanLinesPage *page = YUSUAN_LINES_PAGE (yusuan_test_show_page (window, "lines"));
   guint n = yusuan_document_get_n_basic_lines (document);
-  YusuanAmount before = table_amount (window, 6, "30101/50101");
+  YusuanAmount before = yusuan_test_table_amount (window, 6, "30101/50101");
   YusuanEditorDialog *dialog;
   YusuanLineEditor *form;
   g_autoptr(GError) error = NULL;
@@ -960,9 +864,9 @@ test_basic_line (void)
   gtk_editable_set_text (yusuan_line_editor_get_amount_entry (form), "5");
   g_assert_true (yusuan_editor_dialog_apply (dialog, &error));
   g_assert_no_error (error);
-  spin ();
+  yusuan_test_spin ();
   g_assert_cmpuint (yusuan_document_get_n_basic_lines (document), ==, n + 1);
-  g_assert_cmpint (table_amount (window, 6, "30101/50101"), ==, before + 5 * YUSUAN_FEN_PER_WAN);
+  g_assert_cmpint (yusuan_test_table_amount (window, 6, "30101/50101"), ==, before + 5 * YUSUAN_FEN_PER_WAN);
 
   /* The new line is listed and selected; removing it is a step of its own. */
   added = yusuan_document_get_basic_line (document, n)->id;
@@ -970,14 +874,14 @@ test_basic_line (void)
   g_assert_cmpuint (yusuan_lines_page_get_selected (page), ==, added);
   yusuan_lines_page_remove_selected (page);
   g_assert_null (yusuan_document_lookup_line (document, added));
-  g_assert_cmpint (table_amount (window, 6, "30101/50101"), ==, before);
+  g_assert_cmpint (yusuan_test_table_amount (window, 6, "30101/50101"), ==, before);
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_assert_nonnull (yusuan_document_lookup_line (document, added));
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_assert_null (yusuan_document_lookup_line (document, added));
   g_assert_cmpuint (yusuan_lines_page_get_n_listed (page), ==, n);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
@@ -985,30 +889,30 @@ test_read_only (void)
 {
   g_autoptr(YusuanDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanWindow *reader;
   YusuanProjectsPage *page;
   YusuanThreePublicForm *form;
 
   /* The same budget shown read-only: nothing opens to change it, nothing applies. */
   document = yusuan_document_copy (yusuan_window_get_document (window));
-  close_window (window);
+  yusuan_test_close_window (window);
   reader = yusuan_window_new (NULL);
   gtk_window_present (GTK_WINDOW (reader));
   yusuan_window_set_document (reader, document, NULL, TRUE);
-  page = YUSUAN_PROJECTS_PAGE (show_page (reader, "projects"));
+  page = YUSUAN_PROJECTS_PAGE (yusuan_test_show_page (reader, "projects"));
   g_assert_cmpuint (yusuan_projects_page_add_project (page), ==, 0);
   yusuan_projects_page_show_project (page, find_project (reader, NO_TARGETS_PROJECT)->id);
   g_assert_null (yusuan_project_editor_add_line (yusuan_projects_page_get_editor (page)));
   g_assert_null (yusuan_project_editor_add_indicator (yusuan_projects_page_get_editor (page), YUSUAN_LEVEL1_EFFECT));
-  form = YUSUAN_THREE_PUBLIC_FORM (show_page (reader, "three-public"));
+  form = YUSUAN_THREE_PUBLIC_FORM (yusuan_test_show_page (reader, "three-public"));
   gtk_editable_set_text (yusuan_three_public_form_get_entry (form, YUSUAN_THREE_PUBLIC_OFFICIAL_RECEPTION), "3");
   g_assert_false (yusuan_three_public_form_apply (form, &error));
   g_assert_error (error, YUSUAN_EDITOR_ERROR, YUSUAN_EDITOR_ERROR_READ_ONLY);
   g_assert_false (yusuan_document_can_undo (document));
 
   gtk_window_destroy (GTK_WINDOW (reader));
-  spin ();
+  yusuan_test_spin ();
 }
 
 static void

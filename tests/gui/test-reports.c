@@ -11,120 +11,14 @@
 #include "yusuan-charts-page.h"
 #include "yusuan-core.h"
 #include "yusuan-findings-page.h"
+#include "yusuan-gui-test-util.h"
 #include "yusuan-print.h"
 #include "yusuan-report.h"
 #include "yusuan-table-view.h"
+#include "yusuan-test-util.h"
 #include "yusuan-window.h"
 
 /* Helpers */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
-/* Runs the main loop until @check (@data) holds, for 60 s at most. */
-static gboolean
-wait_for (gboolean (*check) (gpointer data),
-          gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  spin ();
-
-  return !timed_out;
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return !yusuan_window_is_loading (data);
-}
-
-static YusuanWindow *
-open_fixture (YusuanApplication *application)
-{
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  g_autoptr(GFile) file = NULL;
-  YusuanWindow *window;
-
-  g_assert_nonnull (path);
-  file = g_file_new_for_path (path);
-  window = yusuan_window_new (application);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  yusuan_window_open_file (window, file);
-  g_assert_true (wait_for (not_loading, window));
-  g_assert_nonnull (yusuan_window_get_document (window));
-
-  return window;
-}
-
-static void
-draw (GtkWidget *widget)
-{
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  spin ();
-}
-
-static void
-close_window (YusuanWindow *window)
-{
-  YusuanDocument *document = yusuan_window_get_document (window);
-
-  if (document != NULL)
-    g_object_ref (document);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-
-  /* Nothing the window made (charts, reports) may keep the document alive. */
-  if (document != NULL)
-    g_assert_finalize_object (document);
-}
-
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data) &&
-        (parent == NULL || gtk_window_get_transient_for (l->data) == parent))
-      return l->data;
-
-  return NULL;
-}
 
 /* What the widget shows now, as pixels. */
 static cairo_surface_t *
@@ -282,7 +176,7 @@ type_into_cell (YusuanTableView *view,
 static void
 test_charts_follow_edit (void)
 {
-  YusuanWindow *window = open_fixture (NULL);
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanChartsPage *page;
   YusuanTableView *view;
@@ -308,7 +202,7 @@ test_charts_follow_edit (void)
 
   basic_project = GTK_WIDGET (yusuan_charts_page_get_chart (page, YUSUAN_CHART_BASIC_PROJECT));
   by_function = GTK_WIDGET (yusuan_charts_page_get_chart (page, YUSUAN_CHART_FUNCTION));
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   before_basic = render_widget (basic_project);
   before_function = render_widget (by_function);
   /* Something is drawn: bars, labels, figures. */
@@ -318,7 +212,7 @@ test_charts_follow_edit (void)
   /* 500 万元 more on a basic line, typed in table 06. */
   view = yusuan_window_get_table_view (window, 6);
   yusuan_window_show_page (window, "table-6");
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   table = yusuan_table_view_get_table (view);
   for (guint r = 0; r < yusuan_table_get_n_rows (table) && !found; r++)
     for (guint c = 0; c < yusuan_table_get_n_columns (table) && !found; c++)
@@ -339,8 +233,8 @@ test_charts_follow_edit (void)
 
   /* Back on the charts, after the pause the charts take after an edit. */
   yusuan_window_show_page (window, "charts");
-  wait_ms (600);
-  draw (GTK_WIDGET (window));
+  yusuan_test_wait_ms (600);
+  yusuan_test_draw (GTK_WIDGET (window));
   after_basic = render_widget (basic_project);
   after_function = render_widget (by_function);
   g_assert_false (same_pixels (before_basic, after_basic));
@@ -348,8 +242,8 @@ test_charts_follow_edit (void)
 
   /* Undo: the charts show what they showed before, pixel for pixel. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  wait_ms (600);
-  draw (GTK_WIDGET (window));
+  yusuan_test_wait_ms (600);
+  yusuan_test_draw (GTK_WIDGET (window));
   undone = render_widget (basic_project);
   g_assert_true (same_pixels (before_basic, undone));
 
@@ -359,13 +253,13 @@ test_charts_follow_edit (void)
   cairo_surface_destroy (after_function);
   cairo_surface_destroy (undone);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_print_to_pdf (void)
 {
-  YusuanWindow *window = open_fixture (NULL);
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   g_autoptr(YusuanCatalog) catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
   g_autofree char *dir = g_dir_make_tmp ("yusuan-print-XXXXXX", NULL);
@@ -425,7 +319,7 @@ test_print_to_pdf (void)
 
   g_clear_object (&report);
   g_clear_object (&operation);
-  close_window (window);
+  yusuan_test_close_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -444,7 +338,7 @@ file_exists (gpointer data)
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
+  return yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
 }
 
 /* Answers the file chooser that @action opened with @folder/@name. */
@@ -459,8 +353,8 @@ choose_file (YusuanWindow *window,
   GtkWindow *chooser;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", g_variant_new_string (target));
-  spin ();
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
+  yusuan_test_spin ();
+  chooser = yusuan_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (chooser);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
   /* The name offered ends as the format does. */
@@ -472,15 +366,15 @@ choose_file (YusuanWindow *window,
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder_file, &error));
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  spin ();
+  yusuan_test_spin ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  spin ();
+  yusuan_test_spin ();
 }
 
 static void
 test_export_actions (void)
 {
-  YusuanWindow *window = open_fixture (NULL);
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   g_autoptr(YusuanCatalog) catalog = yusuan_catalog_get_for_year (yusuan_document_get_fiscal_year (document));
   g_autofree char *dir = g_dir_make_tmp ("yusuan-export-XXXXXX", NULL);
@@ -495,7 +389,7 @@ test_export_actions (void)
 
   choose_file (window, "pdf", dir, "预算公开");
   wait.path = pdf;
-  g_assert_true (wait_for (file_exists, &wait));
+  g_assert_true (yusuan_test_wait_for (file_exists, &wait));
   {
     g_autofree char *orientations = pdf_orientations (pdf);
 
@@ -507,7 +401,7 @@ test_export_actions (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit", g_variant_new_string ("yuan"));
   choose_file (window, "xlsx", dir, "预算公开");
   wait.path = xlsx;
-  g_assert_true (wait_for (file_exists, &wait));
+  g_assert_true (yusuan_test_wait_for (file_exists, &wait));
   {
     g_autofree char *listing = NULL;
     const char *script =
@@ -521,7 +415,7 @@ test_export_actions (void)
     listing = run_command ((const char *[]) { "python3", "-c", script, xlsx, NULL });
     g_assert_cmpstr (listing, ==, "13\nTrue\n");
   }
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_null (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
 
   /* A disk that is full (a link to /dev/full): an error dialog naming the
    * file, once the user has agreed to replace it. */
@@ -535,20 +429,20 @@ test_export_actions (void)
 
       g_assert_cmpint (symlink ("/dev/full", full), ==, 0);
       g_action_group_activate_action (G_ACTION_GROUP (window), "export-report", g_variant_new_string ("pdf"));
-      spin ();
-      chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
+      yusuan_test_spin ();
+      chooser = yusuan_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
       g_assert_nonnull (chooser);
       g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "full.pdf");
-      spin ();
+      yusuan_test_spin ();
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-      wait_ms (200);
-      confirm = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, chooser);
+      yusuan_test_wait_ms (200);
+      confirm = yusuan_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, chooser);
       if (confirm != NULL)
         gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
 
-      g_assert_true (wait_for (message_dialog_shown, window));
-      dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+      g_assert_true (yusuan_test_wait_for (message_dialog_shown, window));
+      dialog = ADW_MESSAGE_DIALOG (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
       g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
       g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "full.pdf"));
       /* The link is still the link. */
@@ -558,7 +452,7 @@ test_export_actions (void)
     }
 
   g_clear_object (&report);
-  close_window (window);
+  yusuan_test_close_window (window);
   g_remove (pdf);
   g_remove (xlsx);
   g_rmdir (dir);
@@ -613,7 +507,7 @@ test_display_unit_bad_value (void)
   g_assert_cmpstr (stored, ==, "wan");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  yusuan_test_spin ();
 }
 
 static void
@@ -630,13 +524,13 @@ collect_rows (GtkWidget  *widget,
 static void
 test_findings_in_words (void)
 {
-  YusuanWindow *window = open_fixture (NULL);
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanChecker *checker = yusuan_window_get_checker (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   gboolean project_seen = FALSE, vehicle_seen = FALSE;
 
   yusuan_window_show_page (window, "findings");
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   collect_rows (GTK_WIDGET (yusuan_window_get_findings_page (window)), rows);
   g_assert_cmpuint (rows->len, ==, yusuan_checker_get_n_findings (checker));
 
@@ -674,20 +568,14 @@ test_findings_in_words (void)
   /* A basic line whose economic codes do not correspond: the row names
    * the line by its codes and their names, not by its internal key. */
   {
-    YusuanLine line = { 0 };
+    YusuanLine line = yusuan_test_line (0, "103001", "2010301", "30101", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                                        YUSUAN_CATEGORY_PERSONNEL, YUSUAN_FEN_PER_WAN);
     g_autoptr(GPtrArray) after = g_ptr_array_new ();
     gboolean line_seen = FALSE;
 
-    g_strlcpy (line.unit, "103001", sizeof line.unit);
-    g_strlcpy (line.function, "2010301", sizeof line.function);
-    g_strlcpy (line.econ_dept, "30101", sizeof line.econ_dept);
-    g_strlcpy (line.econ_gov, "50201", sizeof line.econ_gov);
-    line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
-    line.category = YUSUAN_CATEGORY_PERSONNEL;
-    line.amount = YUSUAN_FEN_PER_WAN;
     g_assert_nonnull (yusuan_document_add_line (yusuan_window_get_document (window), &line));
-    draw (GTK_WIDGET (window));
-    wait_ms (100);
+    yusuan_test_draw (GTK_WIDGET (window));
+    yusuan_test_wait_ms (100);
 
     collect_rows (GTK_WIDGET (yusuan_window_get_findings_page (window)), after);
     g_assert_cmpuint (after->len, ==, yusuan_checker_get_n_findings (checker));
@@ -707,7 +595,7 @@ test_findings_in_words (void)
     g_assert_true (line_seen);
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 int

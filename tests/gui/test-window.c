@@ -8,75 +8,13 @@
 
 #include "yusuan-core.h"
 #include "yusuan-findings-page.h"
+#include "yusuan-gui-test-util.h"
 #include "yusuan-new-document-dialog.h"
 #include "yusuan-table-view.h"
+#include "yusuan-test-util.h"
 #include "yusuan-window.h"
 
 /* Helpers */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_loaded (YusuanWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (yusuan_window_is_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  spin ();
-}
-
-static YusuanWindow *
-open_window_on (GFile *file)
-{
-  YusuanWindow *window = yusuan_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  yusuan_window_open_file (window, file);
-  g_assert_true (yusuan_window_is_loading (window));
-  wait_loaded (window);
-  g_assert_nonnull (yusuan_window_get_document (window));
-
-  return window;
-}
-
-static YusuanWindow *
-open_fixture (void)
-{
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  g_autoptr(GFile) file = NULL;
-
-  g_assert_nonnull (path);
-  file = g_file_new_for_path (path);
-
-  return open_window_on (file);
-}
-
-static void
-draw (GtkWidget *widget)
-{
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  spin ();
-}
 
 static YusuanTableView *
 show_table (YusuanWindow *window,
@@ -88,30 +26,9 @@ show_table (YusuanWindow *window,
   yusuan_window_show_page (window, page);
   g_assert_cmpstr (yusuan_window_get_page (window), ==, page);
   view = yusuan_window_get_table_view (window, number);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
 
   return view;
-}
-
-static YusuanAmount
-total_of (YusuanWindow *window,
-          guint         number,
-          const char   *key)
-{
-  YusuanTable *table = yusuan_window_get_table (window, number);
-  int row = yusuan_table_find_row (table, key);
-  YusuanAmount amount = 0;
-
-  g_assert_cmpint (row, >=, 0);
-  /* The first amount column holds the row's total. */
-  for (guint c = 0; c < yusuan_table_get_n_columns (table); c++)
-    if (yusuan_table_get_column (table, c)->kind == YUSUAN_COLUMN_AMOUNT)
-      {
-        g_assert_true (yusuan_table_get_amount (table, row, c, &amount));
-        return amount;
-      }
-
-  g_assert_not_reached ();
 }
 
 /* Puts the cursor on the first editable cell of table @number. */
@@ -154,41 +71,12 @@ type_into_cell (YusuanTableView *view,
   return yusuan_table_view_handle_key (view, finish, 0);
 }
 
-static void
-close_window (YusuanWindow *window)
-{
-  YusuanDocument *document = yusuan_window_get_document (window);
-
-  if (document != NULL)
-    g_object_ref (document);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-
-  /* Nothing the window made may keep the document alive. */
-  if (document != NULL)
-    g_assert_finalize_object (document);
-}
-
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent &&
-        gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 /* Tests */
 
 static void
 test_open_fixture (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view;
   YusuanTable *table;
   g_autofree char *title = NULL;
@@ -208,7 +96,7 @@ test_open_fixture (void)
   view = show_table (window, 1);
   table = yusuan_table_view_get_table (view);
   g_assert_cmpuint (yusuan_table_get_number (table), ==, 1);
-  g_assert_cmpint (total_of (window, 1, "expenditure-total"), ==, 3337837200);
+  g_assert_cmpint (yusuan_test_table_amount (window, 1, "expenditure-total"), ==, 3337837200);
 
   /* Table 03: the published figure, grouped, in 万元, on the cell's widget. */
   view = show_table (window, 3);
@@ -221,24 +109,24 @@ test_open_fixture (void)
     while (yusuan_table_get_column (table, amount_column)->kind != YUSUAN_COLUMN_AMOUNT)
       amount_column++;
     yusuan_table_view_set_cursor (view, row, amount_column, FALSE);
-    draw (GTK_WIDGET (window));
+    yusuan_test_draw (GTK_WIDGET (window));
     g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, amount_column), ==, "3,337.84");
 
     /* The unit switch re-renders in 元. */
     g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit",
                                     g_variant_new_string ("yuan"));
     g_assert_cmpint (yusuan_table_view_get_display_unit (view), ==, YUSUAN_DISPLAY_YUAN);
-    draw (GTK_WIDGET (window));
+    yusuan_test_draw (GTK_WIDGET (window));
     g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, amount_column), ==, "33,378,372.00");
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_edit_updates_totals (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 6);
   YusuanTable *table = yusuan_table_view_get_table (view);
   YusuanChecker *checker = yusuan_window_get_checker (window);
@@ -249,8 +137,8 @@ test_edit_updates_totals (void)
 
   cursor_to_editable (view, &row, &column);
   g_assert_true (yusuan_table_get_amount (table, row, column, &before));
-  total01 = total_of (window, 1, "expenditure-total");
-  total03 = total_of (window, 3, "total");
+  total01 = yusuan_test_table_amount (window, 1, "expenditure-total");
+  total03 = yusuan_test_table_amount (window, 3, "total");
   findings = yusuan_checker_get_n_findings (checker);
   errors = yusuan_checker_get_n_errors (checker);
 
@@ -272,14 +160,14 @@ test_edit_updates_totals (void)
   g_assert_cmpuint (cursor_column, ==, column);
 
   /* Tables 03 and 01 follow; expenditure now exceeds revenue: a new error. */
-  g_assert_cmpint (total_of (window, 3, "total"), ==, total03 + (after - before));
-  g_assert_cmpint (total_of (window, 1, "expenditure-total"), !=, total01);
+  g_assert_cmpint (yusuan_test_table_amount (window, 3, "total"), ==, total03 + (after - before));
+  g_assert_cmpint (yusuan_test_table_amount (window, 1, "expenditure-total"), !=, total01);
   g_assert_cmpuint (yusuan_checker_get_n_errors (checker), >, errors);
   g_assert_cmpuint (yusuan_checker_get_n_findings (checker), !=, findings);
   g_assert_true (yusuan_document_get_modified (yusuan_window_get_document (window)));
 
   /* What is on screen changed too. */
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   {
     g_autofree char *expected = yusuan_table_dup_display (table, row, column, YUSUAN_DISPLAY_WAN, TRUE);
 
@@ -288,17 +176,17 @@ test_edit_updates_totals (void)
 
   /* The findings page lists them. */
   yusuan_window_show_page (window, "findings");
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   g_assert_cmpuint (yusuan_findings_page_get_n_shown (yusuan_window_get_findings_page (window)), ==,
                     MIN (yusuan_checker_get_n_findings (checker), 400));
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_refuse_text (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 6);
   YusuanTable *table = yusuan_table_view_get_table (view);
   YusuanDocument *document = yusuan_window_get_document (window);
@@ -363,13 +251,13 @@ test_refuse_text (void)
     g_assert_nonnull (yusuan_table_view_get_message (view));
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_undo_redo (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 6);
   YusuanTable *table = yusuan_table_view_get_table (view);
   YusuanDocument *document = yusuan_window_get_document (window);
@@ -466,13 +354,13 @@ test_undo_redo (void)
     g_assert_null (strchr (text, ','));
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_keyboard (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 3);
   YusuanTable *table = yusuan_table_view_get_table (view);
   guint row, column;
@@ -494,7 +382,7 @@ test_keyboard (void)
   g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_End, GDK_CONTROL_MASK));
   yusuan_table_view_get_cursor (view, &row, NULL);
   g_assert_cmpuint (row, ==, yusuan_table_get_n_rows (table) - 1);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   g_assert_nonnull (yusuan_table_view_peek_cell_text (view, row, 0));
 
   /* Shift extends a selection. */
@@ -520,13 +408,13 @@ test_keyboard (void)
       g_assert_nonnull (yusuan_table_view_get_message (view));
     }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_findings (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanChecker *checker = yusuan_window_get_checker (window);
   guint n = yusuan_checker_get_n_findings (checker);
   int project_finding = -1;
@@ -536,7 +424,7 @@ test_findings (void)
   g_assert_cmpuint (yusuan_checker_get_n_errors (checker), >, 0);
 
   yusuan_window_show_page (window, "findings");
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   g_assert_cmpstr (yusuan_window_get_page (window), ==, "findings");
 
   for (guint i = 0; i < n; i++)
@@ -566,19 +454,13 @@ test_findings (void)
   /* A finding on a basic line goes to the row of 06 that holds the line:
    * make one with a line whose economic codes do not correspond. */
   {
-    YusuanLine line = { 0 };
+    YusuanLine line = yusuan_test_line (0, "103001", "2010301", "30101", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                                        YUSUAN_CATEGORY_PERSONNEL, YUSUAN_FEN_PER_WAN);
     const YusuanLine *added;
     YusuanTable *table06 = yusuan_window_get_table (window, 6);
     int line_finding = -1;
     guint cursor_row;
 
-    g_strlcpy (line.unit, "103001", sizeof line.unit);
-    g_strlcpy (line.function, "2010301", sizeof line.function);
-    g_strlcpy (line.econ_dept, "30101", sizeof line.econ_dept);
-    g_strlcpy (line.econ_gov, "50201", sizeof line.econ_gov);
-    line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
-    line.category = YUSUAN_CATEGORY_PERSONNEL;
-    line.amount = YUSUAN_FEN_PER_WAN;
     added = yusuan_document_add_line (yusuan_window_get_document (window), &line);
     g_assert_nonnull (added);
 
@@ -599,7 +481,7 @@ test_findings (void)
     g_assert_cmpint (cursor_row, ==, yusuan_table_find_row (table06, "30101/50201"));
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
@@ -609,7 +491,7 @@ test_save_reopen (void)
   g_autofree char *path = g_build_filename (dir, "budget.yusuan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 6);
   YusuanTable *table = yusuan_table_view_get_table (view);
   g_autofree char *key = NULL;
@@ -626,16 +508,16 @@ test_save_reopen (void)
   g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (window)));
   g_assert_true (g_file_equal (yusuan_window_get_file (window), file));
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
-  close_window (window);
+  yusuan_test_close_window (window);
 
-  window = open_window_on (file);
+  window = yusuan_test_open_window (NULL, file);
   g_assert_true (g_file_equal (yusuan_window_get_file (window), file));
   table = yusuan_window_get_table (window, 6);
   reopened_row = yusuan_table_find_row (table, key);
   g_assert_cmpint (reopened_row, >=, 0);
   g_assert_true (yusuan_table_get_amount (table, reopened_row, column, &now));
   g_assert_cmpint (now, ==, 123456 * YUSUAN_FEN_PER_WAN / 100);
-  close_window (window);
+  yusuan_test_close_window (window);
 
   g_remove (path);
   g_rmdir (dir);
@@ -648,7 +530,7 @@ test_locked_read_only (void)
   g_autofree char *path = g_build_filename (dir, "locked.yusuan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  YusuanWindow *first = open_fixture ();
+  YusuanWindow *first = yusuan_test_open_fixture (NULL);
   YusuanWindow *second;
   AdwMessageDialog *dialog;
   YusuanTableView *view;
@@ -663,7 +545,7 @@ test_locked_read_only (void)
   yusuan_window_open_file (second, file);
   g_assert_false (yusuan_window_is_loading (second));
   g_assert_true (yusuan_window_is_empty (second));
-  dialog = find_message_dialog (GTK_WINDOW (second));
+  dialog = ADW_MESSAGE_DIALOG (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (second)));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "locked.yusuan"));
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
@@ -672,7 +554,7 @@ test_locked_read_only (void)
   adw_message_dialog_response (dialog, "read-only");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (yusuan_window_is_loading (second));
-  wait_loaded (second);
+  yusuan_test_wait_loaded (second);
   g_assert_true (yusuan_window_is_read_only (second));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (second), "save"));
   view = show_table (second, 6);
@@ -684,8 +566,8 @@ test_locked_read_only (void)
   g_assert_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_READ_ONLY);
   g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (second)));
 
-  close_window (second);
-  close_window (first);
+  yusuan_test_close_window (second);
+  yusuan_test_close_window (first);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -693,14 +575,14 @@ test_locked_read_only (void)
 static void
 test_export_refused (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   AdwMessageDialog *dialog;
 
   /* The fixture has an error (a project without targets): export shows
    * it and offers a draft only as a choice of its own. */
   g_assert_cmpuint (yusuan_checker_get_n_errors (yusuan_window_get_checker (window)), >, 0);
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-xml", NULL);
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2023公车运行费用"));
   g_assert_true (adw_message_dialog_has_response (dialog, "draft"));
@@ -712,13 +594,13 @@ test_export_refused (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (yusuan_window_get_page (window), ==, "findings");
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_close_unsaved (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 6);
   YusuanDocument *document;
   AdwMessageDialog *dialog;
@@ -732,7 +614,7 @@ test_close_unsaved (void)
   /* Closing asks first; Cancel keeps the window and the edit. */
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   adw_message_dialog_response (dialog, "cancel");
@@ -742,11 +624,11 @@ test_close_unsaved (void)
 
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  yusuan_test_spin ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   {
     g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
@@ -825,17 +707,18 @@ test_new_document (void)
   g_assert_nonnull (yusuan_window_get_table_view (window, 3));
   g_clear_object (&document);
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_rows_follow (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 6);
   YusuanTable *table = yusuan_table_view_get_table (view);
   YusuanDocument *document = yusuan_window_get_document (window);
-  YusuanLine line = { 0 };
+  YusuanLine line = yusuan_test_line (0, "103001", "2010301", "30216", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+                                      YUSUAN_CATEGORY_PUBLIC, 12 * YUSUAN_FEN_PER_WAN);
   const YusuanLine *added;
   guint rows = yusuan_table_get_n_rows (table);
   int row;
@@ -843,13 +726,6 @@ test_rows_follow (void)
   /* A line with an economic code the table has no row for yet (30216
    * 培训费) brings a row; the view shows it, and undo takes it away. */
   g_assert_cmpint (yusuan_table_find_row (table, "30216/50201"), <, 0);
-  g_strlcpy (line.unit, "103001", sizeof line.unit);
-  g_strlcpy (line.function, "2010301", sizeof line.function);
-  g_strlcpy (line.econ_dept, "30216", sizeof line.econ_dept);
-  g_strlcpy (line.econ_gov, "50201", sizeof line.econ_gov);
-  line.fund = YUSUAN_FUND_GENERAL_PUBLIC_BUDGET;
-  line.category = YUSUAN_CATEGORY_PUBLIC;
-  line.amount = 12 * YUSUAN_FEN_PER_WAN;
   added = yusuan_document_add_line (document, &line);
   g_assert_nonnull (added);
 
@@ -857,12 +733,12 @@ test_rows_follow (void)
   g_assert_cmpint (row, >=, 0);
   g_assert_cmpuint (yusuan_table_get_n_rows (table), ==, rows + 1);
   yusuan_table_view_set_cursor (view, row, 0, FALSE);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   g_assert_cmpstr (yusuan_table_view_peek_cell_text (view, row, 0), ==, "30216");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
   g_assert_cmpuint (yusuan_table_get_n_rows (table), ==, rows);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   {
     guint cursor_row;
 
@@ -871,13 +747,13 @@ test_rows_follow (void)
     g_assert_cmpuint (cursor_row, <, rows);
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_headers_aligned (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
 
   /* Every leaf header sits exactly over its column, in tables with one,
    * two and three header rows, before and after switching units (which
@@ -926,13 +802,13 @@ test_headers_aligned (void)
                                         g_variant_new_string ("yuan"));
     }
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
 test_drill_down (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanTableView *view = show_table (window, 3);
   YusuanTable *table = yusuan_table_view_get_table (view);
   int row = yusuan_table_find_row (table, "2010301");
@@ -947,14 +823,14 @@ test_drill_down (void)
   lines = yusuan_table_get_cell_lines (table, row, column);
   g_assert_cmpuint (lines->len, >, 1);
   yusuan_table_view_set_cursor (view, row, column, FALSE);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   g_assert_false (yusuan_table_view_is_showing_lines (view));
   g_assert_true (yusuan_table_view_handle_key (view, GDK_KEY_F2, 0));
   g_assert_false (yusuan_table_view_is_editing (view));
   g_assert_true (yusuan_table_view_is_showing_lines (view));
   g_assert_false (yusuan_document_get_modified (yusuan_window_get_document (window)));
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 int
