@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "yusuan-core.h"
@@ -194,11 +193,7 @@ main (int    argc,
       char **argv)
 {
   /* The Chinese run is a subprocess with its own language. */
-  yusuan_test_set_language (argc, argv);
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  yusuan_core_init ();
+  yusuan_test_init (&argc, &argv);
 
   g_test_add_func ("/core/narrative/seed-figures", test_seed_figures);
   g_test_add_func ("/core/narrative/placeholder", test_placeholder_when_unexplained);

@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1042,11 +1041,7 @@ main (int    argc,
       char **argv)
 {
   /* The Chinese runs are subprocesses with their own language. */
-  yusuan_test_set_language (argc, argv);
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  yusuan_core_init ();
+  yusuan_test_init (&argc, &argv);
 
   g_test_add_func ("/report/pdf/zh", test_pdf_seed_zh);
   g_test_add_func ("/report/pdf/orientation", test_pdf_orientation);

@@ -1,7 +1,9 @@
-/* yusuan-test-util.c - what several tests need: the fixture, a line, a scratch tree, the language of a run
+/* yusuan-test-util.c - what several tests need: the start, the fixture, a line, a scratch tree
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <locale.h>
 
 #include <glib/gstdio.h>
 
@@ -66,13 +68,18 @@ yusuan_test_remove_tree (const char *path)
 }
 
 void
-yusuan_test_set_language (int    argc,
-                          char **argv)
+yusuan_test_init (int    *argc,
+                  char ***argv)
 {
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "-p") && i + 1 < argc && g_str_has_suffix (argv[i + 1], "/zh"))
+  /* Before the locale is read. */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "-p") && i + 1 < *argc && g_str_has_suffix ((*argv)[i + 1], "/zh"))
       {
         g_setenv ("LANGUAGE", "zh_CN", TRUE);
         g_setenv ("LANG", "C.UTF-8", TRUE);
       }
+
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+  yusuan_core_init ();
 }

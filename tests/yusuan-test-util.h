@@ -1,8 +1,9 @@
-/* yusuan-test-util.h - what several tests need: the fixture, a line, a scratch tree, the language of a run
+/* yusuan-test-util.h - what several tests need: the start, the fixture, a line, a scratch tree
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "yusuan-core.h"
 #include "yusuan-document.h"
 
 G_BEGIN_DECLS
@@ -21,9 +22,10 @@ YusuanLine      yusuan_test_line          (guint           project_id,
                                            YusuanAmount    amount);
 /* Removes @path and, for a folder, what it holds (links are not followed). */
 void            yusuan_test_remove_tree   (const char     *path);
-/* Before g_test_init: a run of a test whose path ends in "/zh" (as a
- * subprocess is) reads the interface in Chinese. */
-void            yusuan_test_set_language  (int             argc,
-                                           char          **argv);
+/* g_test_init in the locale of the environment, the core set up; a run of
+ * a test whose path ends in "/zh" (a subprocess) reads the interface in
+ * Chinese. */
+void            yusuan_test_init          (int            *argc,
+                                           char         ***argv);
 
 G_END_DECLS

@@ -961,9 +961,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  yusuan_core_init ();
+  yusuan_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/gui/editors/code-chooser", test_code_chooser);
   g_test_add_func ("/gui/editors/project-line", test_project_line);

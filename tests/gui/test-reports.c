@@ -602,9 +602,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  yusuan_core_init ();
+  yusuan_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/gui/reports/charts-follow-edit", test_charts_follow_edit);
   g_test_add_func ("/gui/reports/print-to-pdf", test_print_to_pdf);

@@ -837,9 +837,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  yusuan_core_init ();
+  yusuan_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/gui/window/open-fixture", test_open_fixture);
   g_test_add_func ("/gui/table/edit-updates-totals", test_edit_updates_totals);

@@ -21,6 +21,15 @@ not_loading (gpointer data)
 }
 
 void
+yusuan_test_init_gui (int    *argc,
+                      char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  yusuan_core_init ();
+}
+
+void
 yusuan_test_spin (void)
 {
   while (g_main_context_pending (NULL))

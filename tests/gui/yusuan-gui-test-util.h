@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init, with libadwaita and the core set up. */
+void          yusuan_test_init_gui      (int                *argc,
+                                         char             ***argv);
 /* Runs what the main loop has pending, without waiting. */
 void          yusuan_test_spin          (void);
 /* Runs the main loop for @ms milliseconds. */
