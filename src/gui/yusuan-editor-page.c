@@ -268,6 +268,66 @@ yusuan_editor_watch (gpointer  page,
 }
 
 void
+yusuan_editor_refresh_init (YusuanEditorRefresh     *refresh,
+                            GtkWidget               *page,
+                            YusuanEditorRefreshFunc  run)
+{
+  refresh->page = page;
+  refresh->run = run;
+  refresh->source_id = 0;
+  refresh->stale = FALSE;
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  YusuanEditorRefresh *refresh = user_data;
+
+  refresh->source_id = 0;
+  refresh->run (refresh->page);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+yusuan_editor_refresh_queue (YusuanEditorRefresh *refresh)
+{
+  if (!gtk_widget_get_mapped (refresh->page))
+    {
+      refresh->stale = TRUE;
+      return;
+    }
+  if (refresh->source_id == 0)
+    refresh->source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, refresh, NULL);
+}
+
+gboolean
+yusuan_editor_refresh_pending (YusuanEditorRefresh *refresh)
+{
+  return refresh->source_id != 0 || refresh->stale;
+}
+
+void
+yusuan_editor_refresh_done (YusuanEditorRefresh *refresh)
+{
+  g_clear_handle_id (&refresh->source_id, g_source_remove);
+  refresh->stale = FALSE;
+}
+
+void
+yusuan_editor_refresh_cancel (YusuanEditorRefresh *refresh)
+{
+  g_clear_handle_id (&refresh->source_id, g_source_remove);
+}
+
+void
+yusuan_editor_refresh_mapped (YusuanEditorRefresh *refresh)
+{
+  if (refresh->stale)
+    refresh->run (refresh->page);
+}
+
+void
 yusuan_editor_dispose_template (GtkWidget *page,
                                 GType      page_type)
 {

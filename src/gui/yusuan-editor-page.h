@@ -97,6 +97,33 @@ void      yusuan_editor_watch                 (gpointer             page,
                                                gpointer             slot,
                                                gpointer             object,
                                                GCallback            changed_cb);
+/* Work a page does when the main loop is idle while the page is shown, or
+ * when it is shown again if it was hidden meanwhile: typing in a table must
+ * not pay for what nobody sees.  Held in the page's struct. */
+typedef void (*YusuanEditorRefreshFunc) (gpointer page);
+typedef struct
+{
+  GtkWidget               *page;
+  YusuanEditorRefreshFunc  run;
+  guint                    source_id;
+  gboolean                 stale;
+} YusuanEditorRefresh;
+
+void      yusuan_editor_refresh_init          (YusuanEditorRefresh *refresh,
+                                               GtkWidget           *page,
+                                               YusuanEditorRefreshFunc run);
+/* Asks for it: once, at idle, while the page is shown; when it is shown
+ * again otherwise. */
+void      yusuan_editor_refresh_queue         (YusuanEditorRefresh *refresh);
+/* Asked for and not run yet: what must be up to date now runs it. */
+gboolean  yusuan_editor_refresh_pending       (YusuanEditorRefresh *refresh);
+/* What the work does first: nothing waits for it any longer. */
+void      yusuan_editor_refresh_done          (YusuanEditorRefresh *refresh);
+/* Drops the run waiting for idle (not the one waiting for the page to be
+ * shown): for a new document and dispose. */
+void      yusuan_editor_refresh_cancel        (YusuanEditorRefresh *refresh);
+/* From the page's map: runs the work when it waited for this. */
+void      yusuan_editor_refresh_mapped        (YusuanEditorRefresh *refresh);
 /* Clears a page's template and whatever else it holds as children. */
 void      yusuan_editor_dispose_template      (GtkWidget           *page,
                                                GType                page_type);

@@ -43,11 +43,9 @@ struct _YusuanLinesPage
   YusuanDocument      *document;
   YusuanCatalog       *catalog;
   YusuanDisplayUnit    unit;
-  guint                rebuild_id;
-  guint                update_id;
+  YusuanEditorRefresh  list_refresh;   /* the list made again */
+  YusuanEditorRefresh  cells_refresh;  /* the cells on screen filled again */
   guint                read_only : 1;
-  guint                stale : 1;
-  guint                cells_stale : 1;
 };
 
 static void yusuan_lines_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -223,20 +221,8 @@ setup_cell (GtkListItem *list_item,
 static void
 update_bound (YusuanLinesPage *self)
 {
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->cells_stale = FALSE;
+  yusuan_editor_refresh_done (&self->cells_refresh);
   yusuan_id_list_rebind (&self->list, 0);
-}
-
-static gboolean
-update_idle (gpointer user_data)
-{
-  YusuanLinesPage *self = user_data;
-
-  self->update_id = 0;
-  update_bound (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -246,8 +232,7 @@ rebuild (YusuanLinesPage *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
   guint selected_id = yusuan_lines_page_get_selected (self);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  self->stale = FALSE;
+  yusuan_editor_refresh_done (&self->list_refresh);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, yusuan_id_item_new (yusuan_document_get_basic_line (self->document, i)->id));
   gtk_filter_list_model_set_incremental (self->list.filtered, n > INCREMENTAL_FILTER);
@@ -256,17 +241,6 @@ rebuild (YusuanLinesPage *self)
     yusuan_lines_page_select_line (self, selected_id);
   update_count (self);
   update_buttons (self);
-}
-
-static gboolean
-rebuild_idle (gpointer user_data)
-{
-  YusuanLinesPage *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Callbacks */
@@ -282,14 +256,7 @@ document_changed_cb (YusuanLinesPage    *self,
     case YUSUAN_CHANGE_LINE_REMOVED:
       if (change->kind != YUSUAN_CHANGE_RESET && change->line != NULL && change->line->project_id != 0)
         break;
-      /* Hidden, the list is made again when shown. */
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        {
-          self->stale = TRUE;
-          break;
-        }
-      if (self->rebuild_id == 0)
-        self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, rebuild_idle, self, NULL);
+      yusuan_editor_refresh_queue (&self->list_refresh);
       break;
 
     case YUSUAN_CHANGE_LINE_CHANGED:
@@ -299,16 +266,13 @@ document_changed_cb (YusuanLinesPage    *self,
        * in a table must not pay for them.  A figure typed in a table
        * changes one line: only its cells on screen follow. */
       if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        self->cells_stale = TRUE;
+        yusuan_editor_refresh_queue (&self->cells_refresh);
       else
         yusuan_id_list_rebind (&self->list, change->line->id);
       break;
 
     case YUSUAN_CHANGE_UNIT_CHANGED:
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        self->cells_stale = TRUE;
-      else if (self->update_id == 0)
-        self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_idle, self, NULL);
+      yusuan_editor_refresh_queue (&self->cells_refresh);
       break;
 
     default:
@@ -373,7 +337,7 @@ line_applied_cb (YusuanEditorDialog *dialog,
   guint id = yusuan_line_editor_get_line_id (YUSUAN_LINE_EDITOR (yusuan_editor_dialog_get_form (dialog)));
 
   /* The new line is listed from the rebuild; show it. */
-  if (self->rebuild_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->list_refresh))
     rebuild (self);
   yusuan_lines_page_select_line (self, id);
 }
@@ -389,8 +353,8 @@ yusuan_lines_page_set_document (YusuanEditorPage *page,
 {
   YusuanLinesPage *self = YUSUAN_LINES_PAGE (page);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->list_refresh);
+  yusuan_editor_refresh_cancel (&self->cells_refresh);
   yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   if (self->catalog != catalog)
     {
@@ -406,7 +370,7 @@ yusuan_lines_page_set_document (YusuanEditorPage *page,
   else
     {
       g_list_store_remove_all (self->list.store);
-      self->stale = TRUE;
+      yusuan_editor_refresh_queue (&self->list_refresh);
     }
 }
 
@@ -436,10 +400,8 @@ yusuan_lines_page_map (GtkWidget *widget)
   YusuanLinesPage *self = YUSUAN_LINES_PAGE (widget);
 
   GTK_WIDGET_CLASS (yusuan_lines_page_parent_class)->map (widget);
-  if (self->stale)
-    rebuild (self);
-  if (self->cells_stale)
-    update_bound (self);
+  yusuan_editor_refresh_mapped (&self->list_refresh);
+  yusuan_editor_refresh_mapped (&self->cells_refresh);
 }
 
 static void
@@ -447,8 +409,8 @@ yusuan_lines_page_dispose (GObject *object)
 {
   YusuanLinesPage *self = YUSUAN_LINES_PAGE (object);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->list_refresh);
+  yusuan_editor_refresh_cancel (&self->cells_refresh);
   yusuan_editor_watch (self, &self->document, NULL, NULL);
   g_clear_pointer (&self->catalog, yusuan_catalog_unref);
   yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_LINES_PAGE);
@@ -487,6 +449,8 @@ static void
 yusuan_lines_page_init (YusuanLinesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  yusuan_editor_refresh_init (&self->list_refresh, GTK_WIDGET (self), (YusuanEditorRefreshFunc) rebuild);
+  yusuan_editor_refresh_init (&self->cells_refresh, GTK_WIDGET (self), (YusuanEditorRefreshFunc) update_bound);
 
   yusuan_id_list_init (&self->list, self, self->column_view, filter_func, FALSE, setup_cell, bind_cell);
   g_signal_connect_swapped (self->list.filtered, "items-changed", G_CALLBACK (filtered_changed_cb), self);
@@ -529,7 +493,7 @@ yusuan_lines_page_get_n_listed (YusuanLinesPage *self)
 {
   g_return_val_if_fail (YUSUAN_IS_LINES_PAGE (self), 0);
 
-  if (self->rebuild_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->list_refresh))
     rebuild (self);
   while (gtk_filter_list_model_get_pending (self->list.filtered) > 0)
     g_main_context_iteration (NULL, FALSE);
@@ -554,7 +518,7 @@ yusuan_lines_page_select_line (YusuanLinesPage *self,
 
   g_return_if_fail (YUSUAN_IS_LINES_PAGE (self));
 
-  if (self->rebuild_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->list_refresh))
     rebuild (self);
 
   n = g_list_model_get_n_items (self->list.listed);

@@ -36,10 +36,9 @@ struct _YusuanPerformancePage
   GPtrArray      *tasks;   /* Entry* */
   YusuanDocument *document;
   YusuanChecker  *checker;
-  guint           refresh_id;
+  YusuanEditorRefresh idle_refresh;
   guint           read_only : 1;
   guint           loading : 1;
-  guint           stale : 1;
 };
 
 static void yusuan_performance_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -341,33 +340,9 @@ group_add_clicked_cb (GtkButton             *button,
 static void
 fill_indicators (YusuanPerformancePage *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
+  yusuan_editor_refresh_done (&self->idle_refresh);
   yusuan_indicator_groups_fill (&self->groups, self->document, self->checker, 0, self->read_only,
                                 G_CALLBACK (indicator_remove_clicked_cb), self);
-}
-
-static gboolean
-refresh_idle (gpointer user_data)
-{
-  YusuanPerformancePage *self = user_data;
-
-  self->refresh_id = 0;
-  fill_indicators (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (YusuanPerformancePage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, self, NULL);
 }
 
 static YusuanEditorDialog *
@@ -400,7 +375,7 @@ document_changed_cb (YusuanPerformancePage *self,
     {
     case YUSUAN_CHANGE_RESET:
       load_entries (self);
-      queue_refresh (self);
+      yusuan_editor_refresh_queue (&self->idle_refresh);
       break;
 
     case YUSUAN_CHANGE_PERFORMANCE:
@@ -409,7 +384,7 @@ document_changed_cb (YusuanPerformancePage *self,
 
     case YUSUAN_CHANGE_INDICATORS:
       if (change->project == NULL)
-        queue_refresh (self);
+        yusuan_editor_refresh_queue (&self->idle_refresh);
       break;
 
     default:
@@ -420,7 +395,7 @@ document_changed_cb (YusuanPerformancePage *self,
 static void
 checker_changed_cb (YusuanPerformancePage *self)
 {
-  queue_refresh (self);
+  yusuan_editor_refresh_queue (&self->idle_refresh);
 }
 
 static void
@@ -461,7 +436,7 @@ yusuan_performance_page_set_document (YusuanEditorPage *page,
 {
   YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (page);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->idle_refresh);
   yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
   self->read_only = !!read_only;
@@ -479,7 +454,7 @@ yusuan_performance_page_show_finding (YusuanEditorPage    *page,
   if (finding->target_kind != YUSUAN_TARGET_INDICATOR || finding->project_id != 0)
     return FALSE;
 
-  if (self->refresh_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->idle_refresh))
     fill_indicators (self);
   row = yusuan_indicator_groups_find_row (&self->groups, finding->target_id);
   if (row != NULL)
@@ -503,8 +478,7 @@ yusuan_performance_page_map (GtkWidget *widget)
   YusuanPerformancePage *self = YUSUAN_PERFORMANCE_PAGE (widget);
 
   GTK_WIDGET_CLASS (yusuan_performance_page_parent_class)->map (widget);
-  if (self->stale)
-    fill_indicators (self);
+  yusuan_editor_refresh_mapped (&self->idle_refresh);
 }
 
 static void
@@ -516,7 +490,7 @@ yusuan_performance_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->idle_refresh);
   g_clear_object (&self->document);
   g_clear_object (&self->checker);
   g_ptr_array_set_size (self->duties, 0);
@@ -571,6 +545,7 @@ yusuan_performance_page_init (YusuanPerformancePage *self)
   self->duties = g_ptr_array_new_with_free_func (g_free);
   self->tasks = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  yusuan_editor_refresh_init (&self->idle_refresh, GTK_WIDGET (self), (YusuanEditorRefreshFunc) fill_indicators);
   yusuan_indicator_groups_build (&self->groups, self->groups_box, TRUE,
                                  G_CALLBACK (group_add_clicked_cb), G_CALLBACK (indicator_row_activated_cb), self);
   load_entries (self);

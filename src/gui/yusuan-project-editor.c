@@ -42,7 +42,7 @@ struct _YusuanProjectEditor
   YusuanChecker     *checker;
   guint              project_id;
   guint              n_findings;
-  guint              refresh_id;
+  YusuanEditorRefresh idle_refresh;
   GtkWidget         *scroll_target;
   guint              scroll_tick_id;
   guint              scroll_frames;
@@ -50,7 +50,6 @@ struct _YusuanProjectEditor
   guint              read_only : 1;
   guint              loading : 1;
   guint              fields_dirty : 1;
-  guint              stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (YusuanProjectEditor, yusuan_project_editor, GTK_TYPE_WIDGET)
@@ -385,8 +384,7 @@ fill_header (YusuanProjectEditor *self)
 static void
 refresh (YusuanProjectEditor *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
+  yusuan_editor_refresh_done (&self->idle_refresh);
 
   fill_header (self);
   fill_findings (self);
@@ -401,29 +399,6 @@ refresh (YusuanProjectEditor *self)
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->description_view), !self->read_only);
   gtk_widget_set_sensitive (self->unit_dropdown, !self->read_only);
   gtk_widget_set_sensitive (self->kind_dropdown, !self->read_only);
-}
-
-static gboolean
-refresh_idle (gpointer user_data)
-{
-  YusuanProjectEditor *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (YusuanProjectEditor *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle, self, NULL);
 }
 
 /* Callbacks */
@@ -441,7 +416,7 @@ document_changed_cb (YusuanProjectEditor *self,
     case YUSUAN_CHANGE_UNIT_ADDED:
     case YUSUAN_CHANGE_UNIT_REMOVED:
     case YUSUAN_CHANGE_UNIT_CHANGED:
-      queue_refresh (self);
+      yusuan_editor_refresh_queue (&self->idle_refresh);
       break;
 
     case YUSUAN_CHANGE_PROJECT_CHANGED:
@@ -453,7 +428,7 @@ document_changed_cb (YusuanProjectEditor *self,
           /* The fields follow an undo of their own change. */
           if (change->kind == YUSUAN_CHANGE_PROJECT_CHANGED)
             self->fields_dirty = FALSE;
-          queue_refresh (self);
+          yusuan_editor_refresh_queue (&self->idle_refresh);
         }
       break;
 
@@ -462,7 +437,7 @@ document_changed_cb (YusuanProjectEditor *self,
     case YUSUAN_CHANGE_LINE_CHANGED:
       if ((change->line != NULL && change->line->project_id == self->project_id) ||
           (change->old_line != NULL && change->old_line->project_id == self->project_id))
-        queue_refresh (self);
+        yusuan_editor_refresh_queue (&self->idle_refresh);
       break;
 
     default:
@@ -474,7 +449,7 @@ static void
 checker_changed_cb (YusuanProjectEditor *self)
 {
   if (self->project_id != 0)
-    queue_refresh (self);
+    yusuan_editor_refresh_queue (&self->idle_refresh);
 }
 
 static void
@@ -552,8 +527,7 @@ yusuan_project_editor_map (GtkWidget *widget)
   YusuanProjectEditor *self = YUSUAN_PROJECT_EDITOR (widget);
 
   GTK_WIDGET_CLASS (yusuan_project_editor_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
+  yusuan_editor_refresh_mapped (&self->idle_refresh);
 }
 
 static void
@@ -616,6 +590,7 @@ yusuan_project_editor_init (YusuanProjectEditor *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  yusuan_editor_refresh_init (&self->idle_refresh, GTK_WIDGET (self), (YusuanEditorRefreshFunc) refresh);
 
   for (guint k = 0; k < YUSUAN_N_PROJECT_KINDS; k++)
     gtk_string_list_append (kinds, yusuan_project_kind_label (k));
@@ -643,7 +618,7 @@ yusuan_project_editor_set_document (YusuanProjectEditor *self,
 {
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->idle_refresh);
 
   yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
@@ -671,7 +646,7 @@ yusuan_project_editor_set_display_unit (YusuanProjectEditor *self,
     return;
   self->unit = unit;
   if (self->document != NULL)
-    queue_refresh (self);
+    yusuan_editor_refresh_queue (&self->idle_refresh);
 }
 
 void
@@ -880,7 +855,7 @@ yusuan_project_editor_show_indicator (YusuanProjectEditor *self,
 
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
-  if (self->refresh_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->idle_refresh))
     refresh (self);
 
   row = yusuan_indicator_groups_find_row (&self->groups, indicator_id);
@@ -899,7 +874,7 @@ yusuan_project_editor_show_lines (YusuanProjectEditor *self)
 {
   g_return_if_fail (YUSUAN_IS_PROJECT_EDITOR (self));
 
-  if (self->refresh_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->idle_refresh))
     refresh (self);
   scroll_to (self, self->lines_heading);
   gtk_widget_grab_focus (self->add_line_button);
@@ -910,7 +885,7 @@ yusuan_project_editor_get_n_findings (YusuanProjectEditor *self)
 {
   g_return_val_if_fail (YUSUAN_IS_PROJECT_EDITOR (self), 0);
 
-  if (self->refresh_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->idle_refresh))
     refresh (self);
 
   return self->n_findings;

@@ -48,9 +48,8 @@ struct _YusuanProjectsPage
   YusuanChecker     *checker;
   YusuanDisplayUnit  unit;
   guint              rebuild_id;
-  guint              update_id;
+  YusuanEditorRefresh badges_refresh;  /* the badges, cells on screen and count */
   guint              read_only : 1;
-  guint              stale : 1;
 };
 
 static void yusuan_projects_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -370,35 +369,10 @@ rebuild_idle (gpointer user_data)
 static void
 update_now (YusuanProjectsPage *self)
 {
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->stale = FALSE;
+  yusuan_editor_refresh_done (&self->badges_refresh);
   count_badges (self);
   yusuan_id_list_rebind (&self->list, 0);
   update_count (self);
-}
-
-static gboolean
-update_idle (gpointer user_data)
-{
-  YusuanProjectsPage *self = user_data;
-
-  self->update_id = 0;
-  update_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_update (YusuanProjectsPage *self)
-{
-  /* Hidden, the list catches up when shown: typing in a table must not pay for it. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_idle, self, NULL);
 }
 
 /* Callbacks */
@@ -421,7 +395,7 @@ document_changed_cb (YusuanProjectsPage *self,
 
     case YUSUAN_CHANGE_PROJECT_CHANGED:
     case YUSUAN_CHANGE_UNIT_CHANGED:
-      queue_update (self);
+      yusuan_editor_refresh_queue (&self->badges_refresh);
       break;
 
     case YUSUAN_CHANGE_LINE_ADDED:
@@ -429,7 +403,7 @@ document_changed_cb (YusuanProjectsPage *self,
     case YUSUAN_CHANGE_LINE_CHANGED:
       if ((change->line != NULL && change->line->project_id != 0) ||
           (change->old_line != NULL && change->old_line->project_id != 0))
-        queue_update (self);
+        yusuan_editor_refresh_queue (&self->badges_refresh);
       break;
 
     default:
@@ -440,7 +414,7 @@ document_changed_cb (YusuanProjectsPage *self,
 static void
 checker_changed_cb (YusuanProjectsPage *self)
 {
-  queue_update (self);
+  yusuan_editor_refresh_queue (&self->badges_refresh);
 }
 
 static void
@@ -542,7 +516,7 @@ yusuan_projects_page_set_document (YusuanEditorPage *page,
   YusuanProjectsPage *self = YUSUAN_PROJECTS_PAGE (page);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->badges_refresh);
 
   yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
@@ -622,8 +596,7 @@ yusuan_projects_page_map (GtkWidget *widget)
   YusuanProjectsPage *self = YUSUAN_PROJECTS_PAGE (widget);
 
   GTK_WIDGET_CLASS (yusuan_projects_page_parent_class)->map (widget);
-  if (self->stale)
-    update_now (self);
+  yusuan_editor_refresh_mapped (&self->badges_refresh);
 }
 
 static void
@@ -634,7 +607,7 @@ yusuan_projects_page_dispose (GObject *object)
   if (self->document != NULL)
     yusuan_projects_page_set_document (YUSUAN_EDITOR_PAGE (self), NULL, NULL, NULL, FALSE);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->badges_refresh);
   yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_PROJECTS_PAGE);
   yusuan_id_list_clear (&self->list);
 
@@ -685,6 +658,7 @@ yusuan_projects_page_init (YusuanProjectsPage *self)
 {
   self->badges = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  yusuan_editor_refresh_init (&self->badges_refresh, GTK_WIDGET (self), (YusuanEditorRefreshFunc) update_now);
 
   yusuan_id_list_init (&self->list, self, self->column_view, filter_func, TRUE, setup_cell, bind_cell);
 
@@ -747,7 +721,7 @@ yusuan_projects_page_get_badges (YusuanProjectsPage *self,
 
   g_return_if_fail (YUSUAN_IS_PROJECTS_PAGE (self));
 
-  if (self->update_id != 0 || self->stale)
+  if (yusuan_editor_refresh_pending (&self->badges_refresh))
     update_now (self);
 
   badges = badges_of (self, project_id);
