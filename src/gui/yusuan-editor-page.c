@@ -328,6 +328,17 @@ yusuan_editor_refresh_mapped (YusuanEditorRefresh *refresh)
 }
 
 void
+yusuan_editor_set_catalog (YusuanCatalog **slot,
+                           YusuanCatalog  *catalog)
+{
+  if (*slot == catalog)
+    return;
+
+  g_clear_pointer (slot, yusuan_catalog_unref);
+  *slot = catalog ? yusuan_catalog_ref (catalog) : NULL;
+}
+
+void
 yusuan_editor_dispose_template (GtkWidget *page,
                                 GType      page_type)
 {

@@ -124,6 +124,10 @@ void      yusuan_editor_refresh_done          (YusuanEditorRefresh *refresh);
 void      yusuan_editor_refresh_cancel        (YusuanEditorRefresh *refresh);
 /* From the page's map: runs the work when it waited for this. */
 void      yusuan_editor_refresh_mapped        (YusuanEditorRefresh *refresh);
+/* Makes *@slot hold a reference to @catalog (or NULL) in place of the one it
+ * held. */
+void      yusuan_editor_set_catalog           (YusuanCatalog      **slot,
+                                               YusuanCatalog       *catalog);
 /* Clears a page's template and whatever else it holds as children. */
 void      yusuan_editor_dispose_template      (GtkWidget           *page,
                                                GType                page_type);

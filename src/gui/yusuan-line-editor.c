@@ -397,11 +397,7 @@ yusuan_line_editor_set_target (YusuanLineEditor  *self,
   g_return_if_fail (document == NULL || YUSUAN_IS_DOCUMENT (document));
 
   g_set_object (&self->document, document);
-  if (self->catalog != catalog)
-    {
-      g_clear_pointer (&self->catalog, yusuan_catalog_unref);
-      self->catalog = catalog ? yusuan_catalog_ref (catalog) : NULL;
-    }
+  yusuan_editor_set_catalog (&self->catalog, catalog);
   self->project_id = project_id;
   self->line_id = line_id;
   self->unit = unit;

@@ -356,11 +356,7 @@ yusuan_lines_page_set_document (YusuanEditorPage *page,
   yusuan_editor_refresh_cancel (&self->list_refresh);
   yusuan_editor_refresh_cancel (&self->cells_refresh);
   yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
-  if (self->catalog != catalog)
-    {
-      g_clear_pointer (&self->catalog, yusuan_catalog_unref);
-      self->catalog = catalog ? yusuan_catalog_ref (catalog) : NULL;
-    }
+  yusuan_editor_set_catalog (&self->catalog, catalog);
   self->read_only = !!read_only;
 
   /* A city's hundred thousand lines are listed when first looked at, not

@@ -622,11 +622,7 @@ yusuan_project_editor_set_document (YusuanProjectEditor *self,
 
   yusuan_editor_watch (self, &self->document, document, G_CALLBACK (document_changed_cb));
   yusuan_editor_watch (self, &self->checker, checker, G_CALLBACK (checker_changed_cb));
-  if (self->catalog != catalog)
-    {
-      g_clear_pointer (&self->catalog, yusuan_catalog_unref);
-      self->catalog = catalog ? yusuan_catalog_ref (catalog) : NULL;
-    }
+  yusuan_editor_set_catalog (&self->catalog, catalog);
   self->read_only = !!read_only;
   self->project_id = 0;
   self->fields_dirty = FALSE;
