@@ -9,6 +9,7 @@
 #include "yusuan-control-numbers-page.h"
 #include "yusuan-core.h"
 #include "yusuan-findings-page.h"
+#include "yusuan-gui-test-util.h"
 #include "yusuan-table-view.h"
 #include "yusuan-window.h"
 #include "yusuan-xml.h"
@@ -16,74 +17,6 @@
 #define GPB YUSUAN_FUND_GENERAL_PUBLIC_BUDGET
 
 /* Helpers */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-draw (GtkWidget *widget)
-{
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  spin ();
-}
-
-static YusuanWindow *
-open_fixture (void)
-{
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  g_autoptr(GFile) file = NULL;
-  YusuanWindow *window;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  g_assert_nonnull (path);
-  file = g_file_new_for_path (path);
-
-  window = yusuan_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  yusuan_window_open_file (window, file);
-
-  timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-  while (yusuan_window_is_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  g_assert_nonnull (yusuan_window_get_document (window));
-  spin ();
-
-  return window;
-}
-
-static void
-close_window (YusuanWindow *window)
-{
-  YusuanDocument *document = yusuan_window_get_document (window);
-
-  if (document != NULL)
-    g_object_ref (document);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-
-  /* Nothing the page or the import made may keep the document alive. */
-  if (document != NULL)
-    g_assert_finalize_object (document);
-}
 
 /* The bureau's reply to the seed (一下): its own budget at the
  * control-numbers stage, with the 30102 line of 410.84 万元 cut to 400 万元
@@ -109,40 +42,24 @@ write_bureau_file (const char *dir,
   return g_steal_pointer (&path);
 }
 
-static void
-wait_for_control_numbers (YusuanWindow *window)
+static gboolean
+has_control_numbers (gpointer window)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  return yusuan_document_has_control_numbers (yusuan_window_get_document (window));
+}
 
-  while (!yusuan_document_has_control_numbers (yusuan_window_get_document (window)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  spin ();
+static gboolean
+has_message_dialog (gpointer parent)
+{
+  return yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, parent) != NULL;
 }
 
 static AdwMessageDialog *
 wait_for_message_dialog (GtkWindow *parent)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  g_assert_true (yusuan_test_wait_for (has_message_dialog, parent));
 
-  while (!timed_out)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent &&
-            gtk_widget_get_visible (l->data))
-          {
-            g_source_remove (timeout_id);
-            return l->data;
-          }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_assert_not_reached ();
+  return ADW_MESSAGE_DIALOG (yusuan_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, parent));
 }
 
 static YusuanControlNumbersPage *
@@ -154,7 +71,7 @@ control_page (YusuanWindow *window)
   g_assert_cmpstr (yusuan_window_get_page (window), ==, "control-numbers");
   page = yusuan_window_get_page_widget (window, "control-numbers");
   g_assert_true (YUSUAN_IS_CONTROL_NUMBERS_PAGE (page));
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
 
   return YUSUAN_CONTROL_NUMBERS_PAGE (page);
 }
@@ -213,7 +130,7 @@ assert_row (YusuanControlNumbersPage *page,
 static void
 test_empty (void)
 {
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanControlNumbersPage *page;
 
@@ -232,7 +149,7 @@ test_empty (void)
   g_assert_false (action_enabled (window, "import-control-numbers"));
   g_assert_false (action_enabled (window, "remove-control-numbers"));
 
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
@@ -240,7 +157,7 @@ test_seed_listed (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("yusuan-control-XXXXXX", NULL);
   g_autofree char *path = write_bureau_file (dir, FALSE);
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   g_autoptr(YusuanDocument) bureau = NULL;
   g_autoptr(GError) error = NULL;
@@ -267,11 +184,11 @@ test_seed_listed (void)
 
   /* In 元 when the window shows 元. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "display-unit", g_variant_new_string ("yuan"));
-  spin ();
+  yusuan_test_spin ();
   assert_row (page, GPB, YUSUAN_SPENDING_PROJECT, "General public budget, Project expenditure",
               "Control number 3,198,000.00 元 · expenditure 3,198,000.00 元", "Within by 0.00 元", FALSE);
 
-  close_window (window);
+  yusuan_test_close_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -281,7 +198,7 @@ test_edit_above (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("yusuan-control-XXXXXX", NULL);
   g_autofree char *path = write_bureau_file (dir, FALSE);
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanChecker *checker = yusuan_window_get_checker (window);
   g_autoptr(YusuanDocument) bureau = NULL;
@@ -303,7 +220,7 @@ test_edit_above (void)
   /* 100 万元 more typed into 预算06表 (general public budget, basic). */
   yusuan_window_show_page (window, "table-6");
   view = yusuan_window_get_table_view (window, 6);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   table = yusuan_table_view_get_table (view);
   for (guint r = 0; r < yusuan_table_get_n_rows (table) && !found; r++)
     for (guint c = 0; c < yusuan_table_get_n_columns (table) && !found; c++)
@@ -329,7 +246,7 @@ test_edit_above (void)
 
   /* The check reports it at once; the hidden page has not counted the
    * lines again (a city's 114k lines on every keystroke)... */
-  spin ();
+  yusuan_test_spin ();
   g_assert_cmpint (find_control_finding (checker, GPB, YUSUAN_SPENDING_BASIC), >=, 0);
   g_assert_cmpint (find_control_finding (checker, GPB, YUSUAN_SPENDING_PROJECT), ==, -1);
   g_assert_cmpstr (yusuan_control_numbers_page_peek_difference (page, GPB, YUSUAN_SPENDING_BASIC), ==,
@@ -348,7 +265,7 @@ test_edit_above (void)
   /* Undone while the page is seen: it follows. */
   g_assert_true (action_enabled (window, "undo"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  spin ();
+  yusuan_test_spin ();
   assert_row (page, GPB, YUSUAN_SPENDING_BASIC, "General public budget, Basic expenditure",
               "Control number 3,018.04 万元 · expenditure 3,018.04 万元", "Within by 0.00 万元", FALSE);
   g_assert_cmpint (find_control_finding (checker, GPB, YUSUAN_SPENDING_BASIC), ==, -1);
@@ -366,7 +283,7 @@ test_edit_above (void)
     g_assert_nonnull (line);
     yusuan_document_set_line_amount (document, line->id, line->amount + 100);
   }
-  spin ();
+  yusuan_test_spin ();
   assert_row (page, GPB, YUSUAN_SPENDING_BASIC, "General public budget, Basic expenditure",
               "Control number 3,018.04 万元 · expenditure 3,018.04 万元", "Above by 1.00 元", TRUE);
   g_assert_cmpint (find_control_finding (checker, GPB, YUSUAN_SPENDING_BASIC), >=, 0);
@@ -379,7 +296,7 @@ test_edit_above (void)
     extra.fund = YUSUAN_FUND_GOVERNMENT_FUND;
     extra.amount = 500000;
     yusuan_document_add_line (document, &extra);
-    spin ();
+    yusuan_test_spin ();
     unset = yusuan_control_numbers_page_get_row (page, YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_SPENDING_BASIC);
     g_assert_true (gtk_widget_get_visible (unset));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (unset)), ==,
@@ -394,16 +311,16 @@ test_edit_above (void)
 
     /* The unit's own income is not the bureau's to limit. */
     g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-    spin ();
+    yusuan_test_spin ();
     g_assert_false (gtk_widget_get_visible (unset));
     extra.fund = YUSUAN_FUND_INSTITUTION_INCOME;
     yusuan_document_add_line (document, &extra);
-    spin ();
+    yusuan_test_spin ();
     g_assert_false (gtk_widget_get_visible (yusuan_control_numbers_page_get_row (page, YUSUAN_FUND_INSTITUTION_INCOME,
                                                                                  YUSUAN_SPENDING_BASIC)));
   }
 
-  close_window (window);
+  yusuan_test_close_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -414,15 +331,15 @@ test_import_undo (void)
   g_autofree char *dir = g_dir_make_tmp ("yusuan-control-XXXXXX", NULL);
   g_autofree char *path = write_bureau_file (dir, TRUE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   YusuanControlNumbersPage *page;
 
   /* As the menu's Import Control Numbers… does once a file is chosen. */
   yusuan_window_show_page (window, "table-1");
   yusuan_window_import_control_numbers (window, file);
-  wait_for_control_numbers (window);
-  draw (GTK_WIDGET (window));
+  g_assert_true (yusuan_test_wait_for (has_control_numbers, window));
+  yusuan_test_draw (GTK_WIDGET (window));
 
   /* The page shows them, the cut line's 10.84 万元 above its number. */
   g_assert_cmpstr (yusuan_window_get_page (window), ==, "control-numbers");
@@ -437,31 +354,31 @@ test_import_undo (void)
 
   /* Ctrl+Z takes them back: the empty state again. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  spin ();
+  yusuan_test_spin ();
   g_assert_false (yusuan_document_has_control_numbers (document));
   g_assert_true (yusuan_control_numbers_page_shows_empty (page));
   g_assert_false (action_enabled (window, "remove-control-numbers"));
   g_assert_cmpint (find_control_finding (yusuan_window_get_checker (window), GPB, YUSUAN_SPENDING_BASIC), ==, -1);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
-  spin ();
+  yusuan_test_spin ();
   g_assert_false (yusuan_control_numbers_page_shows_empty (page));
   g_assert_cmpstr (yusuan_control_numbers_page_peek_difference (page, GPB, YUSUAN_SPENDING_BASIC), ==,
                    "Above by 10.84 万元");
 
   /* Removed, and the removal undone. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "remove-control-numbers", NULL);
-  spin ();
+  yusuan_test_spin ();
   g_assert_false (yusuan_document_has_control_numbers (document));
   g_assert_true (yusuan_control_numbers_page_shows_empty (page));
   g_assert_cmpstr (yusuan_document_get_undo_label (document), ==, "Remove control numbers");
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  spin ();
+  yusuan_test_spin ();
   g_assert_false (yusuan_control_numbers_page_shows_empty (page));
   g_assert_cmpstr (yusuan_control_numbers_page_peek_difference (page, GPB, YUSUAN_SPENDING_BASIC), ==,
                    "Above by 10.84 万元");
 
-  close_window (window);
+  yusuan_test_close_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -470,7 +387,7 @@ static void
 test_import_refused (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("YUSUAN_FIXTURE"));
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   AdwMessageDialog *dialog;
 
@@ -486,7 +403,7 @@ test_import_refused (void)
   g_assert_false (yusuan_document_get_modified (document));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  yusuan_test_close_window (window);
 }
 
 static void
@@ -494,7 +411,7 @@ test_finding_opens_page (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("yusuan-control-XXXXXX", NULL);
   g_autofree char *path = write_bureau_file (dir, TRUE);
-  YusuanWindow *window = open_fixture ();
+  YusuanWindow *window = yusuan_test_open_fixture (NULL);
   YusuanDocument *document = yusuan_window_get_document (window);
   g_autoptr(YusuanDocument) bureau = NULL;
   g_autoptr(GError) error = NULL;
@@ -510,16 +427,16 @@ test_finding_opens_page (void)
 
   /* Clicked in the checks: the page, with the row above its number in focus. */
   yusuan_window_show_page (window, "findings");
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   yusuan_findings_page_activate (yusuan_window_get_findings_page (window), index);
-  draw (GTK_WIDGET (window));
+  yusuan_test_draw (GTK_WIDGET (window));
   g_assert_cmpstr (yusuan_window_get_page (window), ==, "control-numbers");
   page = YUSUAN_CONTROL_NUMBERS_PAGE (yusuan_window_get_page_widget (window, "control-numbers"));
   row = yusuan_control_numbers_page_get_row (page, GPB, YUSUAN_SPENDING_BASIC);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
 
-  close_window (window);
+  yusuan_test_close_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -528,9 +445,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  yusuan_core_init ();
+  yusuan_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/gui/control-numbers/empty", test_empty);
   g_test_add_func ("/gui/control-numbers/seed-listed", test_seed_listed);
