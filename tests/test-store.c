@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "yusuan-store.h"
+#include "yusuan-test-util.h"
 #include "yusuan-xml.h"
 
 static char *self_exe;
@@ -118,15 +119,8 @@ add_basic_line (YusuanDocument *doc,
                 YusuanCategory  category,
                 YusuanAmount    amount)
 {
-  YusuanLine values = { 0, };
+  YusuanLine values = yusuan_test_line (0, unit, function, econ_dept, econ_gov, fund, category, amount);
 
-  g_strlcpy (values.unit, unit, sizeof values.unit);
-  g_strlcpy (values.function, function, sizeof values.function);
-  g_strlcpy (values.econ_dept, econ_dept, sizeof values.econ_dept);
-  g_strlcpy (values.econ_gov, econ_gov, sizeof values.econ_gov);
-  values.fund = fund;
-  values.category = category;
-  values.amount = amount;
   g_assert_nonnull (yusuan_document_add_line (doc, &values));
 }
 
@@ -139,15 +133,9 @@ add_project_line (YusuanDocument      *doc,
                   YusuanFund           fund,
                   YusuanAmount         amount)
 {
-  YusuanLine values = { 0, };
+  YusuanLine values = yusuan_test_line (project->id, "", function, econ_dept, econ_gov, fund,
+                                        YUSUAN_CATEGORY_PUBLIC, amount);
 
-  values.project_id = project->id;
-  g_strlcpy (values.function, function, sizeof values.function);
-  g_strlcpy (values.econ_dept, econ_dept, sizeof values.econ_dept);
-  g_strlcpy (values.econ_gov, econ_gov, sizeof values.econ_gov);
-  values.fund = fund;
-  values.category = YUSUAN_CATEGORY_PUBLIC;
-  values.amount = amount;
   g_assert_nonnull (yusuan_document_add_line (doc, &values));
 }
 

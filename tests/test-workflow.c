@@ -7,23 +7,11 @@
 
 #include "yusuan-figures.h"
 #include "yusuan-rules.h"
+#include "yusuan-test-util.h"
 #include "yusuan-workflow.h"
 #include "yusuan-xml.h"
 
 /* Helpers */
-
-static YusuanDocument *
-load_fixture (void)
-{
-  g_autoptr(GError) error = NULL;
-  const char *path = g_getenv ("YUSUAN_FIXTURE");
-  YusuanDocument *document;
-
-  g_assert_nonnull (path);
-  document = yusuan_xml_import_file (path, &error);
-  g_assert_no_error (error);
-  return document;
-}
 
 /* The seed with its unit's code changed (and its project codes, with
  * @own_projects): another unit's submission (a subordinate unit, 所属单位) of
@@ -89,7 +77,7 @@ count_rule (YusuanChecker *checker,
 static void
 test_next_year (void)
 {
-  g_autoptr(YusuanDocument) last = load_fixture ();
+  g_autoptr(YusuanDocument) last = yusuan_test_load_fixture ();
   g_autoptr(YusuanDocument) next = NULL;
   g_autoptr(YusuanChecker) checker = NULL;
   g_autoptr(YusuanCatalog) catalog = yusuan_catalog_get_builtin ();
@@ -175,7 +163,7 @@ test_next_year_last_year (void)
 static void
 test_consolidate (void)
 {
-  g_autoptr(YusuanDocument) department = load_fixture ();
+  g_autoptr(YusuanDocument) department = yusuan_test_load_fixture ();
   g_autoptr(YusuanDocument) unit = load_other_unit ("\"103002\"", "三门峡市政府督查室", TRUE);
   YusuanAmount before = expenditure (department);
   guint lines_before = yusuan_document_get_n_lines (department);
@@ -216,9 +204,9 @@ test_consolidate (void)
 static void
 test_consolidate_replaces_unit (void)
 {
-  g_autoptr(YusuanDocument) department = load_fixture ();
+  g_autoptr(YusuanDocument) department = yusuan_test_load_fixture ();
   g_autoptr(YusuanDocument) other = load_other_unit ("\"103002\"", "督查室", TRUE);
-  g_autoptr(YusuanDocument) corrected = load_fixture ();
+  g_autoptr(YusuanDocument) corrected = yusuan_test_load_fixture ();
   g_autoptr(GError) error = NULL;
   YusuanAmount seed = expenditure (department);
   const YusuanLine *line;
@@ -239,7 +227,7 @@ test_consolidate_replaces_unit (void)
 static void
 test_consolidate_refused (void)
 {
-  g_autoptr(YusuanDocument) department = load_fixture ();
+  g_autoptr(YusuanDocument) department = yusuan_test_load_fixture ();
   g_autoptr(YusuanDocument) clash = load_other_unit ("\"103002\"", "督查室", FALSE);
   g_autoptr(YusuanDocument) next_year = load_other_unit ("\"103002\"", "督查室", TRUE);
   g_autoptr(YusuanDocument) other_department = load_other_unit ("\"103002\"", "督查室", TRUE);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "yusuan-core.h"
+#include "yusuan-test-util.h"
 #include "yusuan-xml.h"
 
 static char *
@@ -286,16 +287,8 @@ add_line (YusuanDocument *document,
           YusuanCategory  category,
           YusuanAmount    amount)
 {
-  YusuanLine line = { 0 };
+  YusuanLine line = yusuan_test_line (project_id, unit, function, econ_dept, econ_gov, fund, category, amount);
 
-  line.project_id = project_id;
-  g_strlcpy (line.unit, unit, sizeof line.unit);
-  g_strlcpy (line.function, function, sizeof line.function);
-  g_strlcpy (line.econ_dept, econ_dept, sizeof line.econ_dept);
-  g_strlcpy (line.econ_gov, econ_gov, sizeof line.econ_gov);
-  line.fund = fund;
-  line.category = category;
-  line.amount = amount;
   g_assert_nonnull (yusuan_document_add_line (document, &line));
 }
 
