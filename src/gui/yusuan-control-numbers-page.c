@@ -26,8 +26,7 @@ struct _YusuanControlNumbersPage
   YusuanDocument    *document;
   YusuanDisplayUnit  unit;
   int                focus_on_map;  /* the row a finding asked for, shown when the page is */
-  guint              update_id;
-  guint              stale : 1;
+  YusuanEditorRefresh refresh;      /* a pass over every line, only while the page is seen */
 };
 
 static void yusuan_control_numbers_page_editor_page_init (YusuanEditorPageInterface *iface);
@@ -129,8 +128,7 @@ update (YusuanControlNumbersPage *self)
   guint n_above = 0;
   g_autofree char *summary = NULL;
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->stale = FALSE;
+  yusuan_editor_refresh_done (&self->refresh);
 
   if (self->document == NULL || !yusuan_document_has_control_numbers (self->document))
     {
@@ -170,31 +168,6 @@ update (YusuanControlNumbersPage *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
 }
 
-static gboolean
-update_idle_cb (gpointer user_data)
-{
-  YusuanControlNumbersPage *self = user_data;
-
-  self->update_id = 0;
-  update (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* While the page is seen, once after a burst of changes (an undone paste
- * is thousands); while hidden, when it is shown. */
-static void
-queue_update (YusuanControlNumbersPage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
-}
-
 /* Callbacks */
 
 static void
@@ -211,7 +184,7 @@ document_changed_cb (YusuanControlNumbersPage *self,
     case YUSUAN_CHANGE_PROJECT_ADDED:
     case YUSUAN_CHANGE_PROJECT_REMOVED:
     case YUSUAN_CHANGE_CONTROL_NUMBERS:
-      queue_update (self);
+      yusuan_editor_refresh_queue (&self->refresh);
       break;
 
     default:
@@ -237,7 +210,7 @@ yusuan_control_numbers_page_set_document (YusuanEditorPage *page,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update (self);
   else
-    self->stale = TRUE;
+    yusuan_editor_refresh_queue (&self->refresh);
 }
 
 static void
@@ -249,7 +222,7 @@ yusuan_control_numbers_page_set_display_unit (YusuanEditorPage  *page,
   if (self->unit == unit)
     return;
   self->unit = unit;
-  queue_update (self);
+  yusuan_editor_refresh_queue (&self->refresh);
 }
 
 static gboolean
@@ -267,7 +240,7 @@ yusuan_control_numbers_page_show_finding (YusuanEditorPage    *page,
   i = yusuan_control_number_index (finding->target_id, finding->project_id);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      if (self->stale || self->update_id != 0)
+      if (yusuan_editor_refresh_pending (&self->refresh))
         update (self);
       gtk_widget_grab_focus (self->rows[i]);
     }
@@ -295,8 +268,7 @@ yusuan_control_numbers_page_map (GtkWidget *widget)
   YusuanControlNumbersPage *self = YUSUAN_CONTROL_NUMBERS_PAGE (widget);
 
   /* Caught up before the first frame shows it. */
-  if (self->stale)
-    update (self);
+  yusuan_editor_refresh_mapped (&self->refresh);
 
   GTK_WIDGET_CLASS (yusuan_control_numbers_page_parent_class)->map (widget);
 
@@ -308,25 +280,11 @@ yusuan_control_numbers_page_map (GtkWidget *widget)
 }
 
 static void
-yusuan_control_numbers_page_unmap (GtkWidget *widget)
-{
-  YusuanControlNumbersPage *self = YUSUAN_CONTROL_NUMBERS_PAGE (widget);
-
-  if (self->update_id != 0)
-    {
-      g_clear_handle_id (&self->update_id, g_source_remove);
-      self->stale = TRUE;
-    }
-
-  GTK_WIDGET_CLASS (yusuan_control_numbers_page_parent_class)->unmap (widget);
-}
-
-static void
 yusuan_control_numbers_page_dispose (GObject *object)
 {
   YusuanControlNumbersPage *self = YUSUAN_CONTROL_NUMBERS_PAGE (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  yusuan_editor_refresh_cancel (&self->refresh);
   yusuan_editor_watch (self, &self->document, NULL, NULL);
   yusuan_editor_dispose_template (GTK_WIDGET (self), YUSUAN_TYPE_CONTROL_NUMBERS_PAGE);
   memset (self->rows, 0, sizeof self->rows);
@@ -344,7 +302,6 @@ yusuan_control_numbers_page_class_init (YusuanControlNumbersPageClass *klass)
 
   object_class->dispose = yusuan_control_numbers_page_dispose;
   widget_class->map = yusuan_control_numbers_page_map;
-  widget_class->unmap = yusuan_control_numbers_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/yusuan/Yusuan/ui/yusuan-control-numbers-page.ui");
@@ -363,6 +320,7 @@ yusuan_control_numbers_page_init (YusuanControlNumbersPage *self)
 
   self->focus_on_map = -1;
   self->unit = YUSUAN_DISPLAY_WAN;
+  yusuan_editor_refresh_init (&self->refresh, GTK_WIDGET (self), (YusuanEditorRefreshFunc) update);
 
   /* A row for every pair the bureau may set, shown when it does: in the
    * order of the funds, basic expenditure before projects. */
