@@ -168,7 +168,7 @@ phase_export (const char *db,
   g_autoptr(YusuanDocument) document = yusuan_store_load (db, &error);
   g_autoptr(GBytes) bytes = NULL;
   gint64 start;
-  double total_seconds, generate_seconds;
+  double wall_seconds, generate_seconds;
 
   if (document == NULL)
     die ("open", error);
@@ -176,7 +176,7 @@ phase_export (const char *db,
   start = g_get_monotonic_time ();
   if (!yusuan_xml_export_file (document, xml, &error))
     die ("export", error);
-  total_seconds = seconds_since (start);
+  wall_seconds = seconds_since (start);
 
   /* The part before the disk: checking every fact, formatting and escaping
    * it into the bytes. */
@@ -186,7 +186,7 @@ phase_export (const char *db,
     die ("export", error);
   generate_seconds = seconds_since (start);
 
-  report ("total", total_seconds, "generate", generate_seconds, NULL);
+  report ("total", wall_seconds, "generate", generate_seconds, NULL);
   return 0;
 }
 
@@ -493,7 +493,7 @@ run_phase (const char        *self,
       g_auto(GStrv) fields = NULL;
       g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       int status = 0;
-      double *total_seconds;
+      double *wall;
 
       g_ptr_array_add (argv, (gpointer) self);
       g_ptr_array_add (argv, (gpointer) "--phase");
@@ -520,10 +520,10 @@ run_phase (const char        *self,
             g_hash_table_insert (values, g_strdup (fields[i]), g_memdup2 (&(double) { g_ascii_strtod (eq + 1, NULL) },
                                                                           sizeof (double)));
         }
-      total_seconds = g_hash_table_lookup (values, "total");
-      if (total_seconds && *total_seconds < best_seconds)
+      wall = g_hash_table_lookup (values, "total");
+      if (wall && *wall < best_seconds)
         {
-          best_seconds = *total_seconds;
+          best_seconds = *wall;
           g_hash_table_unref (result.values);
           result.values = g_steal_pointer (&values);
         }

@@ -511,19 +511,24 @@ figure_and_share (YusuanAmount amount,
   return g_strdup_printf ("%s  %s", value, pct ? pct : "");
 }
 
-static double
-geometry_fraction (YusuanAmount part,
-                   YusuanAmount whole)
+/* The share @part is of @whole, clamped to [0, 1], in hundredths of a
+ * percent (integers from the exact sums); geometry divides it by
+ * SHARE_WHOLE only when it becomes a length or an angle. */
+#define SHARE_WHOLE 10000
+
+static gint64
+share_of_whole (YusuanAmount part,
+                YusuanAmount whole)
 {
   gint64 hundredths;
 
   if (whole <= 0 || part <= 0)
-    return 0.0;
+    return 0;
   if (part >= whole)
-    return 1.0;
+    return SHARE_WHOLE;
   if (!yusuan_amount_ratio_percent (part, whole, &hundredths))
-    return 0.0;
-  return (double) hundredths / 10000.0;
+    return 0;
+  return hundredths;
 }
 
 static void
@@ -555,7 +560,8 @@ draw_bars (Painter               *p,
     {
       const Item *item = &g_array_index (data->items, Item, i);
       double y = top + row * i;
-      double length = bar_max * geometry_fraction (item->amount, max);
+      gint64 bar_share = share_of_whole (item->amount, max);
+      double length = bar_max * bar_share / SHARE_WHOLE;
       g_autofree char *both = figure_and_share (item->amount, data->total);
 
       draw_text (p, item->label, label_width, y + row / 2, label_width, PANGO_ALIGN_RIGHT, FALSE, 1.0);
@@ -597,11 +603,14 @@ draw_donut (Painter               *p,
       const Item *item = &g_array_index (data->items, Item, i);
       /* Each slice ends where the exact sum so far puts it, so that the
        * ring closes however the shares round. */
-      double from = start + 2 * G_PI * geometry_fraction (before, data->total);
+      gint64 share_before = share_of_whole (before, data->total);
+      gint64 share_after;
+      double from = start + 2 * G_PI * share_before / SHARE_WHOLE;
       double to;
 
       before += MAX (item->amount, 0);
-      to = start + 2 * G_PI * geometry_fraction (before, data->total);
+      share_after = share_of_whole (before, data->total);
+      to = start + 2 * G_PI * share_after / SHARE_WHOLE;
       source (p->cr, series (p, i));
       cairo_new_path (p->cr);
       cairo_arc (p->cr, cx, cy, radius, from, to);
@@ -674,8 +683,10 @@ draw_year_on_year (Painter               *p,
       YusuanAmount max = MAX (item->amount, item->prior);
       double y = top + row * i;
       double bar = row * 0.32;
-      double prior_length = bar_max * geometry_fraction (item->prior, max);
-      double length = bar_max * geometry_fraction (item->amount, max);
+      gint64 prior_share = share_of_whole (item->prior, max);
+      gint64 bar_share = share_of_whole (item->amount, max);
+      double prior_length = bar_max * prior_share / SHARE_WHOLE;
+      double length = bar_max * bar_share / SHARE_WHOLE;
       g_autofree char *prior_value = figure (item->prior);
       g_autofree char *value = figure (item->amount);
       g_autofree char *change = share (item->amount - item->prior, item->prior);
