@@ -61,7 +61,7 @@ compare (YusuanDocument    *document,
         if (!yusuan_document_get_control_number (document, fund, kind, &control))
           {
             /* An appropriation spent from though the bureau set it no number (a warning). */
-            if (!yusuan_fund_is_controlled (fund) || spent == 0)
+            if (!yusuan_document_lacks_control_number (document, fund, kind) || spent == 0)
               continue;
             row.key = g_strdup_printf ("%s/%s", yusuan_fund_to_token (fund), yusuan_spending_kind_to_token (kind));
             row.label = yusuan_fund_spending_label (fund, kind);

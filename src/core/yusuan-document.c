@@ -2265,6 +2265,17 @@ yusuan_document_get_control_number (YusuanDocument     *self,
   return TRUE;
 }
 
+gboolean
+yusuan_document_lacks_control_number (YusuanDocument     *self,
+                                      YusuanFund          fund,
+                                      YusuanSpendingKind  kind)
+{
+  g_return_val_if_fail (YUSUAN_IS_DOCUMENT (self), FALSE);
+
+  return self->has_control && yusuan_fund_is_controlled (fund)
+         && !yusuan_document_get_control_number (self, fund, kind, NULL);
+}
+
 void
 yusuan_document_set_control_numbers (YusuanDocument     *self,
                                      gboolean            present,

@@ -324,6 +324,12 @@ gboolean              yusuan_document_get_control_number   (YusuanDocument     *
                                                             YusuanFund          fund,
                                                             YusuanSpendingKind  kind,
                                                             YusuanAmount       *amount);
+/* The bureau set control numbers, but none for @fund's @kind although @fund
+ * is one it controls (a current-year appropriation, 本年财政拨款): spending
+ * there is spending it did not allow. */
+gboolean              yusuan_document_lacks_control_number (YusuanDocument     *self,
+                                                            YusuanFund          fund,
+                                                            YusuanSpendingKind  kind);
 /* @present FALSE (or no pair stated in @has) removes them all. */
 void                  yusuan_document_set_control_numbers  (YusuanDocument     *self,
                                                             gboolean            present,

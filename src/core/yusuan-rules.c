@@ -674,9 +674,7 @@ get_quantity (YusuanChecker       *self,
       return yusuan_document_get_control_number (self->document, instance->fund, instance->spending, out);
 
     case QUANTITY_CONTROL_NUMBER_UNSET:
-      if (!yusuan_document_has_control_numbers (self->document)
-          || !yusuan_fund_is_controlled (instance->fund)
-          || yusuan_document_get_control_number (self->document, instance->fund, instance->spending, NULL))
+      if (!yusuan_document_lacks_control_number (self->document, instance->fund, instance->spending))
         return FALSE;
       *out = 0;
       return TRUE;

@@ -147,7 +147,7 @@ update (YusuanControlNumbersPage *self)
 
         if (yusuan_document_get_control_number (self->document, fund, kind, &control))
           n_above += update_row (self, i, control, figures.spending[i]) ? 1 : 0;
-        else if (yusuan_fund_is_controlled (fund) && figures.spending[i] > 0)
+        else if (yusuan_document_lacks_control_number (self->document, fund, kind) && figures.spending[i] > 0)
           update_unset_row (self, i, figures.spending[i]);
         else
           gtk_widget_set_visible (self->rows[i], FALSE);
