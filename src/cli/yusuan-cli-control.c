@@ -54,41 +54,23 @@ compare (YusuanDocument    *document,
   for (int fund = 0; fund < YUSUAN_N_FUNDS; fund++)
     for (int kind = 0; kind < YUSUAN_N_SPENDING_KINDS; kind++)
       {
-        YusuanAmount control;
+        YusuanAmount control = 0;
         YusuanAmount spent = figures.spending[yusuan_control_number_index (fund, kind)];
+        gboolean set = yusuan_document_get_control_number (document, fund, kind, &control);
         Row row;
 
-        if (!yusuan_document_get_control_number (document, fund, kind, &control))
-          {
-            /* An appropriation spent from though the bureau set it no number (a warning). */
-            if (!yusuan_document_lacks_control_number (document, fund, kind) || spent == 0)
-              continue;
-            row.key = g_strdup_printf ("%s/%s", yusuan_fund_to_token (fund), yusuan_spending_kind_to_token (kind));
-            row.label = yusuan_fund_spending_label (fund, kind);
-            /* Translators: in the control number column: the bureau set none for this fund and kind */
-            row.control = g_strdup (csv ? "" : _("not set"));
-            row.expenditure = yusuan_amount_format (spent, unit, flags);
-            row.within = g_strdup ("");
-            row.above = g_strdup ("");
-            g_array_append_val (rows, row);
-            continue;
-          }
+        /* Also an appropriation spent from though the bureau set it no number (a warning). */
+        if (!set && (!yusuan_document_lacks_control_number (document, fund, kind) || spent == 0))
+          continue;
 
         row.key = g_strdup_printf ("%s/%s", yusuan_fund_to_token (fund), yusuan_spending_kind_to_token (kind));
         row.label = yusuan_fund_spending_label (fund, kind);
-        row.control = yusuan_amount_format (control, unit, flags);
         row.expenditure = yusuan_amount_format (spent, unit, flags);
-        if (spent <= control)
-          {
-            row.within = yusuan_amount_format (control - spent, unit, flags);
-            row.above = g_strdup ("");
-          }
-        else
-          {
-            row.within = g_strdup ("");
-            row.above = yusuan_amount_format (spent - control, unit, flags);
-            (*n_above)++;
-          }
+        /* Translators: in the control number column: the bureau set none for this fund and kind */
+        row.control = set ? yusuan_amount_format (control, unit, flags) : g_strdup (csv ? "" : _("not set"));
+        row.within = set && spent <= control ? yusuan_amount_format (control - spent, unit, flags) : g_strdup ("");
+        row.above = set && spent > control ? yusuan_amount_format (spent - control, unit, flags) : g_strdup ("");
+        *n_above += set && spent > control;
         g_array_append_val (rows, row);
       }
   return rows;
