@@ -37,13 +37,31 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YusuanControlNumbersPage, yusuan_control_numbers_
 
 /* Helpers */
 
-static void
-set_icon (GtkWidget  *image,
-          gboolean    above)
+/* How a figure stands against the bureau's: in words, an icon and a style. */
+typedef enum
 {
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), above ? "dialog-error-symbolic" : "emblem-ok-symbolic");
-  yusuan_editor_set_css_class (image, "error", above);
-  yusuan_editor_set_css_class (image, "success", !above);
+  ROW_WITHIN,
+  ROW_ABOVE,
+  ROW_UNSET,  /* spent from an appropriation the bureau set no number for */
+} RowState;
+
+static const struct
+{
+  const char *icon;
+  const char *style;
+} row_looks[] = {
+  [ROW_WITHIN] = { "emblem-ok-symbolic", "success" },
+  [ROW_ABOVE] = { "dialog-error-symbolic", "error" },
+  [ROW_UNSET] = { "dialog-warning-symbolic", "warning" },
+};
+
+static void
+set_icon (GtkWidget *image,
+          RowState   state)
+{
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), row_looks[state].icon);
+  for (guint s = 0; s < G_N_ELEMENTS (row_looks); s++)
+    yusuan_editor_set_css_class (image, row_looks[s].style, s == state);
 }
 
 /* How far apart the two figures are, in @unit unless that rounds a gap to
@@ -58,6 +76,22 @@ format_gap (YusuanAmount      gap,
   if (gap != 0 && g_str_equal (figure, zero))
     unit = YUSUAN_DISPLAY_YUAN;
   return yusuan_editor_format_amount (gap, unit);
+}
+
+static void
+show_row (YusuanControlNumbersPage *self,
+          guint                     i,
+          RowState                  state,
+          const char               *subtitle,
+          const char               *difference)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
+  gtk_label_set_label (GTK_LABEL (self->differences[i]), difference);
+  yusuan_editor_set_css_class (self->rows[i], "error", state == ROW_ABOVE);
+  yusuan_editor_set_css_class (self->rows[i], "warning", state == ROW_UNSET);
+  yusuan_editor_set_css_class (self->differences[i], "dim-label", state == ROW_WITHIN);
+  set_icon (self->icons[i], state);
+  gtk_widget_set_visible (self->rows[i], TRUE);
 }
 
 /* Shows row @i: the bureau's figure, the budget's, and how far apart. */
@@ -82,15 +116,7 @@ update_row (YusuanControlNumbersPage *self,
     ? g_strdup_printf (_("Above by %s"), gap_text)
     /* Translators: how much is left within a control number (尚余), "Within by 0.00 万元" */
     : g_strdup_printf (_("Within by %s"), gap_text);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
-  gtk_label_set_label (GTK_LABEL (self->differences[i]), difference);
-  yusuan_editor_set_css_class (self->rows[i], "error", above);
-  yusuan_editor_set_css_class (self->rows[i], "warning", FALSE);
-  yusuan_editor_set_css_class (self->differences[i], "dim-label", !above);
-  yusuan_editor_set_css_class (self->icons[i], "warning", FALSE);
-  set_icon (self->icons[i], above);
-  gtk_widget_set_visible (self->rows[i], TRUE);
+  show_row (self, i, above ? ROW_ABOVE : ROW_WITHIN, subtitle, difference);
 
   return above;
 }
@@ -107,17 +133,8 @@ update_unset_row (YusuanControlNumbersPage *self,
 
   /* Translators: under a fund and kind of spending the bureau set no 控制数 for: the budget's 支出 */
   subtitle = g_strdup_printf (_("No control number · expenditure %s"), spent_text);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
   /* Translators: the finance bureau set no 控制数 for this fund and kind of spending */
-  gtk_label_set_label (GTK_LABEL (self->differences[i]), _("Not set by the bureau"));
-  yusuan_editor_set_css_class (self->rows[i], "error", FALSE);
-  yusuan_editor_set_css_class (self->rows[i], "warning", TRUE);
-  yusuan_editor_set_css_class (self->differences[i], "dim-label", FALSE);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icons[i]), "dialog-warning-symbolic");
-  yusuan_editor_set_css_class (self->icons[i], "error", FALSE);
-  yusuan_editor_set_css_class (self->icons[i], "success", FALSE);
-  yusuan_editor_set_css_class (self->icons[i], "warning", TRUE);
-  gtk_widget_set_visible (self->rows[i], TRUE);
+  show_row (self, i, ROW_UNSET, subtitle, _("Not set by the bureau"));
 }
 
 /* A pass over every line: done only while the page is seen. */
@@ -164,7 +181,7 @@ update (YusuanControlNumbersPage *self)
                                             n_above), n_above);
   gtk_label_set_label (GTK_LABEL (self->summary_label), summary);
   yusuan_editor_set_css_class (self->summary_label, "error", n_above > 0);
-  set_icon (self->summary_icon, n_above > 0);
+  set_icon (self->summary_icon, n_above > 0 ? ROW_ABOVE : ROW_WITHIN);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
 }
 
