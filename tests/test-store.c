@@ -110,36 +110,6 @@ list_dir (const char *path)
 /* ------------------------------------------------------------ documents */
 
 static void
-add_basic_line (YusuanDocument *doc,
-                const char     *unit,
-                const char     *function,
-                const char     *econ_dept,
-                const char     *econ_gov,
-                YusuanFund      fund,
-                YusuanCategory  category,
-                YusuanAmount    amount)
-{
-  YusuanLine values = yusuan_test_line (0, unit, function, econ_dept, econ_gov, fund, category, amount);
-
-  g_assert_nonnull (yusuan_document_add_line (doc, &values));
-}
-
-static void
-add_project_line (YusuanDocument      *doc,
-                  const YusuanProject *project,
-                  const char          *function,
-                  const char          *econ_dept,
-                  const char          *econ_gov,
-                  YusuanFund           fund,
-                  YusuanAmount         amount)
-{
-  YusuanLine values = yusuan_test_line (project->id, "", function, econ_dept, econ_gov, fund,
-                                        YUSUAN_CATEGORY_PUBLIC, amount);
-
-  g_assert_nonnull (yusuan_document_add_line (doc, &values));
-}
-
-static void
 add_indicator (YusuanDocument *doc,
                guint           project_id,
                YusuanLevel1    level1,
@@ -200,22 +170,24 @@ build_full_document (void)
   g_assert_nonnull (yusuan_document_add_revenue (doc, "103002001", YUSUAN_FUND_CARRYOVER_UNIT_FUNDS, 0));
   g_assert_nonnull (yusuan_document_add_revenue (doc, "103003", YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_AMOUNT_MAX));
 
-  add_basic_line (doc, "103001", "2010301", "30102", "50101", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (doc, 0, "103001", "2010301", "30102", "50101", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
                   YUSUAN_CATEGORY_PERSONNEL, 410839100);
-  add_basic_line (doc, "103001", "2010301", "30229", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (doc, 0, "103001", "2010301", "30229", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
                   YUSUAN_CATEGORY_PERSONNEL, 32646700);
-  add_basic_line (doc, "103001", "2010301", "30239", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (doc, 0, "103001", "2010301", "30239", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
                   YUSUAN_CATEGORY_PUBLIC, 1995800);
-  add_basic_line (doc, "103002001", "2080501", "30302", "50905", YUSUAN_FUND_INSTITUTION_INCOME,
+  yusuan_test_add_line (doc, 0, "103002001", "2080501", "30302", "50905", YUSUAN_FUND_INSTITUTION_INCOME,
                   YUSUAN_CATEGORY_PERSONNEL, 1);
-  add_basic_line (doc, "103003", "2210201", "30113", "50103", YUSUAN_FUND_CARRYOVER_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (doc, 0, "103003", "2210201", "30113", "50103", YUSUAN_FUND_CARRYOVER_GENERAL_PUBLIC_BUDGET,
                   YUSUAN_CATEGORY_PERSONNEL, 0);
 
   p1 = yusuan_document_add_project (doc, "411200230000000002814", "2023派驻纪检组经费", "103001",
                                     YUSUAN_PROJECT_KIND_OTHER_OPERATIONAL, "保障派驻纪检组“正常”运转。\n第二行");
   g_assert_nonnull (p1);
-  add_project_line (doc, p1, "2010301", "30201", "50502", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, 13000000);
-  add_project_line (doc, p1, "2010301", "30231", "50502", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, 2000000);
+  yusuan_test_add_line (doc, p1->id, "", "2010301", "30201", "50502",
+                        YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, YUSUAN_CATEGORY_PUBLIC, 13000000);
+  yusuan_test_add_line (doc, p1->id, "", "2010301", "30231", "50502",
+                        YUSUAN_FUND_GENERAL_PUBLIC_BUDGET, YUSUAN_CATEGORY_PUBLIC, 2000000);
   add_indicator (doc, p1->id, YUSUAN_LEVEL1_COST, NULL, "基建工作开展费用成本", YUSUAN_OPERATOR_LE,
                  "24.6", "万元", NULL, NULL);
   add_indicator (doc, p1->id, YUSUAN_LEVEL1_OUTPUT, "数量指标", "纪检工作开展次数", YUSUAN_OPERATOR_GE,
@@ -233,8 +205,10 @@ build_full_document (void)
   p3 = yusuan_document_add_project (doc, "411200230000000025604", "公务用车运行", "103003",
                                     YUSUAN_PROJECT_KIND_SPECIFIC_PURPOSE, "");
   g_assert_nonnull (p3);
-  add_project_line (doc, p3, "2013102", "30231", "50209", YUSUAN_FUND_STATE_CAPITAL, 99);
-  add_project_line (doc, p3, "2013102", "31013", "50306", YUSUAN_FUND_CARRYOVER_FISCAL_SPECIAL_ACCOUNT, 0);
+  yusuan_test_add_line (doc, p3->id, "", "2013102", "30231", "50209",
+                        YUSUAN_FUND_STATE_CAPITAL, YUSUAN_CATEGORY_PUBLIC, 99);
+  yusuan_test_add_line (doc, p3->id, "", "2013102", "31013", "50306",
+                        YUSUAN_FUND_CARRYOVER_FISCAL_SPECIAL_ACCOUNT, YUSUAN_CATEGORY_PUBLIC, 0);
   add_indicator (doc, p3->id, YUSUAN_LEVEL1_OUTPUT, NULL, "车辆数", YUSUAN_OPERATOR_EQ, "3", "辆", NULL, NULL);
   add_indicator (doc, p3->id, YUSUAN_LEVEL1_OUTPUT, NULL, "费用", YUSUAN_OPERATOR_LT, "8", "万元", NULL, NULL);
 

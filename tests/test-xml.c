@@ -277,22 +277,6 @@ assert_documents_equal (YusuanDocument *a,
 /* A hand-made document with every optional block                           */
 
 static void
-add_line (YusuanDocument *document,
-          guint           project_id,
-          const char     *unit,
-          const char     *function,
-          const char     *econ_dept,
-          const char     *econ_gov,
-          YusuanFund      fund,
-          YusuanCategory  category,
-          YusuanAmount    amount)
-{
-  YusuanLine line = yusuan_test_line (project_id, unit, function, econ_dept, econ_gov, fund, category, amount);
-
-  g_assert_nonnull (yusuan_document_add_line (document, &line));
-}
-
-static void
 add_indicator (YusuanDocument *document,
                guint           project_id,
                YusuanLevel1    level1,
@@ -360,20 +344,20 @@ every_block_document (void)
   yusuan_document_add_revenue (document, "411200003", YUSUAN_FUND_CARRYOVER_UNIT_FUNDS, 0);
   yusuan_document_add_revenue (document, "411200004", YUSUAN_FUND_GOVERNMENT_FUND, YUSUAN_AMOUNT_MAX);
 
-  add_line (document, 0, "411200001", "2010301", "30101", "50101", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (document, 0, "411200001", "2010301", "30101", "50101", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
             YUSUAN_CATEGORY_PERSONNEL, 564055800);
-  add_line (document, 0, "411200001", "2010301", "30229", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (document, 0, "411200001", "2010301", "30229", "50201", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
             YUSUAN_CATEGORY_PERSONNEL, 32646700);
-  add_line (document, 0, "411200003", "2010350", "30201", "50502", YUSUAN_FUND_INSTITUTION_INCOME,
+  yusuan_test_add_line (document, 0, "411200003", "2010350", "30201", "50502", YUSUAN_FUND_INSTITUTION_INCOME,
             YUSUAN_CATEGORY_PUBLIC, 1);
-  add_line (document, 0, "411200004", "2296002", "30299", "50299", YUSUAN_FUND_CARRYOVER_GOVERNMENT_FUND,
+  yusuan_test_add_line (document, 0, "411200004", "2296002", "30299", "50299", YUSUAN_FUND_CARRYOVER_GOVERNMENT_FUND,
             YUSUAN_CATEGORY_PUBLIC, 0);
 
   p1 = yusuan_document_add_project (document, "411200230000000002809", TRICKY_NAME, "411200001",
                                     YUSUAN_PROJECT_KIND_SPECIFIC_PURPOSE, TRICKY_TEXT);
-  add_line (document, p1->id, "411200001", "2010301", "31002", "50306", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (document, p1->id, "411200001", "2010301", "31002", "50306", YUSUAN_FUND_GENERAL_PUBLIC_BUDGET,
             YUSUAN_CATEGORY_PUBLIC, 24000000);
-  add_line (document, p1->id, "411200001", "2010301", "30213", "50209", YUSUAN_FUND_CARRYOVER_GENERAL_PUBLIC_BUDGET,
+  yusuan_test_add_line (document, p1->id, "411200001", "2010301", "30213", "50209", YUSUAN_FUND_CARRYOVER_GENERAL_PUBLIC_BUDGET,
             YUSUAN_CATEGORY_PUBLIC, 7000001);
   add_indicator (document, p1->id, YUSUAN_LEVEL1_COST, "经济成本指标", "办公设备购置成本", YUSUAN_OPERATOR_LE,
                  "24.6", "万元", NULL, "不超过预算");
@@ -387,7 +371,7 @@ every_block_document (void)
 
   p2 = yusuan_document_add_project (document, "PRJ2023X", "2023其他运转项目", "411200003",
                                     YUSUAN_PROJECT_KIND_OTHER_OPERATIONAL, NULL);
-  add_line (document, p2->id, "411200003", "2010350", "30226", "50502", YUSUAN_FUND_OTHER_INCOME,
+  yusuan_test_add_line (document, p2->id, "411200003", "2010350", "30226", "50502", YUSUAN_FUND_OTHER_INCOME,
             YUSUAN_CATEGORY_PUBLIC, 100);
 
   yusuan_document_set_three_public (document, three);

@@ -49,6 +49,24 @@ yusuan_test_line (guint           project_id,
   return values;
 }
 
+const YusuanLine *
+yusuan_test_add_line (YusuanDocument *document,
+                      guint           project_id,
+                      const char     *unit,
+                      const char     *function,
+                      const char     *econ_dept,
+                      const char     *econ_gov,
+                      YusuanFund      fund,
+                      YusuanCategory  category,
+                      YusuanAmount    amount)
+{
+  YusuanLine values = yusuan_test_line (project_id, unit, function, econ_dept, econ_gov, fund, category, amount);
+  const YusuanLine *line = yusuan_document_add_line (document, &values);
+
+  g_assert_nonnull (line);
+  return line;
+}
+
 void
 yusuan_test_remove_tree (const char *path)
 {

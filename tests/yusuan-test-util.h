@@ -20,6 +20,16 @@ YusuanLine      yusuan_test_line          (guint           project_id,
                                            YusuanFund      fund,
                                            YusuanCategory  category,
                                            YusuanAmount    amount);
+/* The same line added to @document; the test fails if it is refused. */
+const YusuanLine *yusuan_test_add_line    (YusuanDocument *document,
+                                           guint           project_id,
+                                           const char     *unit,
+                                           const char     *function,
+                                           const char     *econ_dept,
+                                           const char     *econ_gov,
+                                           YusuanFund      fund,
+                                           YusuanCategory  category,
+                                           YusuanAmount    amount);
 /* Removes @path and, for a folder, what it holds (links are not followed). */
 void            yusuan_test_remove_tree   (const char     *path);
 /* g_test_init in the locale of the environment, the core set up; a run of
