@@ -142,6 +142,36 @@ test_group_is_one_step (void)
   g_assert_false (yusuan_document_can_undo (doc));
 }
 
+/* A group refused half way is taken back as if it had not been begun: the
+ * figures, and what could be undone or redone before. */
+static void
+test_group_cancelled (void)
+{
+  g_autoptr(YusuanDocument) doc = small_document ();
+  const YusuanLine *basic = yusuan_document_get_basic_line (doc, 0);
+  guint id = basic->id;
+  YusuanLine added;
+
+  yusuan_document_set_line_amount (doc, id, 7);
+  yusuan_document_set_line_amount (doc, id, 8);
+  g_assert_true (yusuan_document_undo (doc));
+  g_assert_cmpint (yusuan_document_lookup_line (doc, id)->amount, ==, 7);
+
+  yusuan_document_begin_group (doc, "Paste");
+  yusuan_document_set_line_amount (doc, id, 1);
+  added = *yusuan_document_lookup_line (doc, id);
+  added.amount = 5;
+  yusuan_document_add_line (doc, &added);
+  yusuan_document_cancel_group (doc);
+
+  g_assert_cmpuint (yusuan_document_get_n_lines (doc), ==, 2);
+  g_assert_cmpint (yusuan_document_lookup_line (doc, id)->amount, ==, 7);
+  g_assert_cmpstr (yusuan_document_get_undo_label (doc), !=, "Paste");
+  g_assert_true (yusuan_document_can_redo (doc));
+  g_assert_true (yusuan_document_redo (doc));
+  g_assert_cmpint (yusuan_document_lookup_line (doc, id)->amount, ==, 8);
+}
+
 static void
 test_remove_project_and_undo (void)
 {
@@ -375,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/core/document/load", test_load_is_not_an_edit);
   g_test_add_func ("/core/document/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/core/document/group", test_group_is_one_step);
+  g_test_add_func ("/core/document/group-cancelled", test_group_cancelled);
   g_test_add_func ("/core/document/remove-project", test_remove_project_and_undo);
   g_test_add_func ("/core/document/project-unit", test_project_unit_follows);
   g_test_add_func ("/core/document/sections", test_sections);

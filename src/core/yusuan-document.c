@@ -2421,6 +2421,24 @@ yusuan_document_end_group (YusuanDocument *self)
   notify_undo_state (self, could_undo, could_redo, was_modified);
 }
 
+static Step *revert_step (YusuanDocument *self,
+                          Step           *step);
+
+void
+yusuan_document_cancel_group (YusuanDocument *self)
+{
+  Step *step;
+
+  g_return_if_fail (YUSUAN_IS_DOCUMENT (self));
+  g_return_if_fail (!self->loading);
+  g_return_if_fail (self->group_depth == 1);
+
+  self->group_depth = 0;
+  step = g_steal_pointer (&self->open_step);
+  step_free (revert_step (self, step));
+  step_free (step);
+}
+
 gboolean
 yusuan_document_can_undo (YusuanDocument *self)
 {

@@ -351,6 +351,10 @@ gboolean              yusuan_document_take_control_numbers (YusuanDocument     *
  * edits they revert. */
 void                  yusuan_document_begin_group          (YusuanDocument *self, const char *label);
 void                  yusuan_document_end_group            (YusuanDocument *self);
+/* Closes the outermost group taking back everything done in it, as if it had
+ * not been begun: nothing to undo or redo is recorded, what could be undone
+ * or redone before stays.  For an edit of several parts refused half way. */
+void                  yusuan_document_cancel_group         (YusuanDocument *self);
 gboolean              yusuan_document_can_undo             (YusuanDocument *self);
 gboolean              yusuan_document_can_redo             (YusuanDocument *self);
 const char           *yusuan_document_get_undo_label       (YusuanDocument *self);

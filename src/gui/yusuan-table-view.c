@@ -1818,7 +1818,7 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
     }
 
   yusuan_document_begin_group (self->document, _("Paste"));
-  for (guint i = 0, stored = 0; i < targets->len; i++)
+  for (guint i = 0; i < targets->len; i++)
     {
       Target *target = &g_array_index (targets, Target, i);
       YusuanAmount current = 0;
@@ -1832,9 +1832,7 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
                                     target->amount, &local_error))
         {
           /* Take back what this paste already stored: all or nothing. */
-          yusuan_document_end_group (self->document);
-          if (stored > 0)
-            yusuan_document_undo (self->document);
+          yusuan_document_cancel_group (self->document);
           g_set_error (error, YUSUAN_TABLE_VIEW_ERROR, YUSUAN_TABLE_VIEW_ERROR_INVALID,
                        _("Nothing pasted: row %s, %s: %s"),
                        yusuan_table_get_row (self->table, target->row)->key,
@@ -1842,7 +1840,6 @@ yusuan_table_view_paste_text (YusuanTableView  *self,
                        local_error->message);
           return FALSE;
         }
-      stored++;
     }
   yusuan_document_end_group (self->document);
 

@@ -1192,31 +1192,18 @@ gather (YusuanDocument  *department,
         guint           *refused,
         GError         **error)
 {
-  g_autoptr(YusuanDocument) trial = NULL;
-
   *refused = 0;
   if (submissions->len == 1)
     return yusuan_workflow_consolidate (department, g_ptr_array_index (submissions, 0), NULL, error);
 
-  /* Tried on a copy first, so that a refusal leaves the budget's undo and
-   * redo as they were, not with a gathering started and taken back. */
-  trial = yusuan_document_copy (department);
-  for (guint i = 0; i < submissions->len; i++)
-    if (!yusuan_workflow_consolidate (trial, g_ptr_array_index (submissions, i), NULL, error))
-      {
-        *refused = i;
-        return FALSE;
-      }
-
+  /* A refusal takes back what the others gathered, leaving the budget's
+   * undo and redo as they were. */
   /* Translators: an undo step, "Undo Consolidate units’ submissions" */
   yusuan_document_begin_group (department, _("Consolidate units’ submissions"));
   for (guint i = 0; i < submissions->len; i++)
     if (!yusuan_workflow_consolidate (department, g_ptr_array_index (submissions, i), NULL, error))
       {
-        /* Not expected after the trial; still, nothing half gathered. */
-        yusuan_document_end_group (department);
-        if (i > 0)
-          yusuan_document_undo (department);
+        yusuan_document_cancel_group (department);
         *refused = i;
         return FALSE;
       }
