@@ -275,6 +275,7 @@ yusuan_control_numbers_page_editor_page_init (YusuanEditorPageInterface *iface)
   iface->set_document = yusuan_control_numbers_page_set_document;
   iface->set_display_unit = yusuan_control_numbers_page_set_display_unit;
   iface->show_finding = yusuan_control_numbers_page_show_finding;
+  iface->finding_targets = YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_CONTROL_NUMBERS);
 }
 
 /* Overrides */

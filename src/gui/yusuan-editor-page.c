@@ -44,8 +44,8 @@ yusuan_editor_page_set_display_unit (YusuanEditorPage  *self,
 }
 
 gboolean
-yusuan_editor_page_show_finding (YusuanEditorPage    *self,
-                                 const YusuanFinding *finding)
+yusuan_editor_page_may_show_finding (YusuanEditorPage    *self,
+                                     const YusuanFinding *finding)
 {
   YusuanEditorPageInterface *iface;
 
@@ -53,7 +53,16 @@ yusuan_editor_page_show_finding (YusuanEditorPage    *self,
   g_return_val_if_fail (finding != NULL, FALSE);
 
   iface = YUSUAN_EDITOR_PAGE_GET_IFACE (self);
-  return iface->show_finding != NULL && iface->show_finding (self, finding);
+  return iface->show_finding != NULL
+         && (iface->finding_targets & YUSUAN_EDITOR_TARGET (finding->target_kind)) != 0;
+}
+
+gboolean
+yusuan_editor_page_show_finding (YusuanEditorPage    *self,
+                                 const YusuanFinding *finding)
+{
+  return yusuan_editor_page_may_show_finding (self, finding)
+         && YUSUAN_EDITOR_PAGE_GET_IFACE (self)->show_finding (self, finding);
 }
 
 void

@@ -27,7 +27,13 @@ struct _YusuanEditorPageInterface
                                 YusuanDisplayUnit    unit);
   gboolean (*show_finding)     (YusuanEditorPage    *self,
                                 const YusuanFinding *finding);
+  /* The kinds of finding show_finding may take (YUSUAN_EDITOR_TARGET bits):
+   * known without a document, so that a window need not hand one to every
+   * page to find the page a finding belongs to. */
+  guint      finding_targets;
 };
+
+#define YUSUAN_EDITOR_TARGET(kind) (1u << (kind))
 
 /* @document NULL: the window shows no document (every reference is dropped). */
 void      yusuan_editor_page_set_document     (YusuanEditorPage    *self,
@@ -37,6 +43,9 @@ void      yusuan_editor_page_set_document     (YusuanEditorPage    *self,
                                                gboolean             read_only);
 void      yusuan_editor_page_set_display_unit (YusuanEditorPage    *self,
                                                YusuanDisplayUnit    unit);
+/* Whether @finding is of a kind this page may show, document or not. */
+gboolean  yusuan_editor_page_may_show_finding (YusuanEditorPage    *self,
+                                               const YusuanFinding *finding);
 /* Shows where @finding is fixed on this page; FALSE when the finding is not
  * this page's to fix. */
 gboolean  yusuan_editor_page_show_finding     (YusuanEditorPage    *self,

@@ -303,6 +303,7 @@ yusuan_explanations_form_editor_page_init (YusuanEditorPageInterface *iface)
 {
   iface->set_document = yusuan_explanations_form_set_document;
   iface->show_finding = yusuan_explanations_form_show_finding;
+  iface->finding_targets = YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_EXPLANATION);
 }
 
 /* Overrides */

@@ -468,6 +468,7 @@ yusuan_performance_page_editor_page_init (YusuanEditorPageInterface *iface)
 {
   iface->set_document = yusuan_performance_page_set_document;
   iface->show_finding = yusuan_performance_page_show_finding;
+  iface->finding_targets = YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_INDICATOR);
 }
 
 /* Overrides */

@@ -308,6 +308,7 @@ yusuan_prior_year_form_editor_page_init (YusuanEditorPageInterface *iface)
   iface->set_document = yusuan_prior_year_form_set_document;
   iface->set_display_unit = yusuan_prior_year_form_set_display_unit;
   iface->show_finding = yusuan_prior_year_form_show_finding;
+  iface->finding_targets = YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_PRIOR_YEAR);
 }
 
 /* Overrides */

@@ -584,6 +584,7 @@ yusuan_projects_page_editor_page_init (YusuanEditorPageInterface *iface)
   iface->set_document = yusuan_projects_page_set_document;
   iface->set_display_unit = yusuan_projects_page_set_display_unit;
   iface->show_finding = yusuan_projects_page_show_finding;
+  iface->finding_targets = YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_PROJECT) | YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_INDICATOR);
 }
 
 static void

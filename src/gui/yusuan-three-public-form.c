@@ -237,6 +237,7 @@ yusuan_three_public_form_editor_page_init (YusuanEditorPageInterface *iface)
   iface->set_document = yusuan_three_public_form_set_document;
   iface->set_display_unit = yusuan_three_public_form_set_display_unit;
   iface->show_finding = yusuan_three_public_form_show_finding;
+  iface->finding_targets = YUSUAN_EDITOR_TARGET (YUSUAN_TARGET_THREE_PUBLIC);
 }
 
 /* Overrides */

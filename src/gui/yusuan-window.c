@@ -29,34 +29,23 @@
 #define MAX_ERRORS_LISTED 8
 
 /* The pages that edit the document outside the tables, in the sidebar's order. */
-#define TARGET(kind) (1u << (kind))
-
-/* The pages that edit the document outside the tables, in the sidebar's
- * order, with the kinds of finding each may take the user to. */
 static const struct
 {
   const char *name;
   const char *title;
   GType     (*get_type) (void);
-  guint       targets;
 } editor_pages[] = {
-  { "projects", N_("Projects (项目)"), yusuan_projects_page_get_type,
-    TARGET (YUSUAN_TARGET_PROJECT) | TARGET (YUSUAN_TARGET_INDICATOR) },
-  { "lines", N_("Basic Expenditure Lines (基本支出)"), yusuan_lines_page_get_type, 0 },
-  { "performance", N_("Department Performance Targets (部门整体绩效目标)"), yusuan_performance_page_get_type,
-    TARGET (YUSUAN_TARGET_INDICATOR) },
-  { "three-public", N_("“Three Public” Expenses (“三公”经费)"), yusuan_three_public_form_get_type,
-    TARGET (YUSUAN_TARGET_THREE_PUBLIC) },
-  { "procurement", N_("Government Procurement (政府采购)"), yusuan_procurement_form_get_type, 0 },
-  { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type, 0 },
-  { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type,
-    TARGET (YUSUAN_TARGET_EXPLANATION) },
-  { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type,
-    TARGET (YUSUAN_TARGET_PRIOR_YEAR) },
-  { "control-numbers", N_("Control Numbers (控制数)"), yusuan_control_numbers_page_get_type,
-    TARGET (YUSUAN_TARGET_CONTROL_NUMBERS) },
+  { "projects", N_("Projects (项目)"), yusuan_projects_page_get_type },
+  { "lines", N_("Basic Expenditure Lines (基本支出)"), yusuan_lines_page_get_type },
+  { "performance", N_("Department Performance Targets (部门整体绩效目标)"), yusuan_performance_page_get_type },
+  { "three-public", N_("“Three Public” Expenses (“三公”经费)"), yusuan_three_public_form_get_type },
+  { "procurement", N_("Government Procurement (政府采购)"), yusuan_procurement_form_get_type },
+  { "assets", N_("State-Owned Assets (国有资产占用)"), yusuan_assets_form_get_type },
+  { "explanations", N_("Explanations (情况说明)"), yusuan_explanations_form_get_type },
+  { "prior-year", N_("Prior-Year Figures (上年数)"), yusuan_prior_year_form_get_type },
+  { "control-numbers", N_("Control Numbers (控制数)"), yusuan_control_numbers_page_get_type },
   /* Not an editor: it follows the document as the editors do. */
-  { "charts", N_("Charts (图表)"), yusuan_charts_page_get_type, 0 },
+  { "charts", N_("Charts (图表)"), yusuan_charts_page_get_type },
 };
 
 #define N_EDITOR_PAGES G_N_ELEMENTS (editor_pages)
@@ -2121,7 +2110,7 @@ yusuan_window_activate_finding (YusuanWindow *self,
   /* The editor pages know their own findings: projects, indicators, forms. */
   for (guint i = 0; i < N_EDITOR_PAGES; i++)
     {
-      if (!(editor_pages[i].targets & TARGET (finding->target_kind)))
+      if (!yusuan_editor_page_may_show_finding (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), finding))
         continue;
       attach_editor_page (self, i);
       if (yusuan_editor_page_show_finding (YUSUAN_EDITOR_PAGE (self->editor_pages[i]), finding))
