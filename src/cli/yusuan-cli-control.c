@@ -11,14 +11,21 @@
 #include "yusuan-store.h"
 #include "yusuan-table.h"
 
+/* A row's cells, in the columns' order. */
+enum
+{
+  CELL_LABEL,        /* "一般公共预算基本支出" */
+  CELL_CONTROL,
+  CELL_EXPENDITURE,
+  CELL_WITHIN,       /* "" when above */
+  CELL_ABOVE,        /* "" when within */
+  N_CELLS
+};
+
 typedef struct
 {
   char *key;         /* "general-public-budget/basic" */
-  char *label;       /* "一般公共预算 基本支出" */
-  char *control;
-  char *expenditure;
-  char *within;      /* "" when above */
-  char *above;       /* "" when within */
+  char *cells[N_CELLS];
 } Row;
 
 static void
@@ -27,11 +34,8 @@ row_clear (gpointer data)
   Row *row = data;
 
   g_free (row->key);
-  g_free (row->label);
-  g_free (row->control);
-  g_free (row->expenditure);
-  g_free (row->within);
-  g_free (row->above);
+  for (guint c = 0; c < N_CELLS; c++)
+    g_free (row->cells[c]);
 }
 
 /* One row a control number the bureau set, and one for each appropriation it
@@ -64,12 +68,14 @@ compare (YusuanDocument    *document,
           continue;
 
         row.key = g_strdup_printf ("%s/%s", yusuan_fund_to_token (fund), yusuan_spending_kind_to_token (kind));
-        row.label = yusuan_fund_spending_label (fund, kind);
-        row.expenditure = yusuan_amount_format (spent, unit, flags);
+        row.cells[CELL_LABEL] = yusuan_fund_spending_label (fund, kind);
+        row.cells[CELL_EXPENDITURE] = yusuan_amount_format (spent, unit, flags);
         /* Translators: in the control number column: the bureau set none for this fund and kind */
-        row.control = set ? yusuan_amount_format (control, unit, flags) : g_strdup (csv ? "" : _("not set"));
-        row.within = set && spent <= control ? yusuan_amount_format (control - spent, unit, flags) : g_strdup ("");
-        row.above = set && spent > control ? yusuan_amount_format (spent - control, unit, flags) : g_strdup ("");
+        row.cells[CELL_CONTROL] = set ? yusuan_amount_format (control, unit, flags) : g_strdup (csv ? "" : _("not set"));
+        row.cells[CELL_WITHIN] = set && spent <= control ? yusuan_amount_format (control - spent, unit, flags)
+                                                         : g_strdup ("");
+        row.cells[CELL_ABOVE] = set && spent > control ? yusuan_amount_format (spent - control, unit, flags)
+                                                       : g_strdup ("");
         *n_above += set && spent > control;
         g_array_append_val (rows, row);
       }
@@ -86,8 +92,8 @@ to_csv (GArray *rows)
     {
       const Row *row = &g_array_index (rows, Row, i);
 
-      g_string_append_printf (out, "%s,%s,%s,%s,%s\n", row->key, row->control, row->expenditure,
-                              row->within, row->above);
+      g_string_append_printf (out, "%s,%s,%s,%s,%s\n", row->key, row->cells[CELL_CONTROL],
+                              row->cells[CELL_EXPENDITURE], row->cells[CELL_WITHIN], row->cells[CELL_ABOVE]);
     }
   return g_string_free (out, FALSE);
 }
@@ -98,12 +104,12 @@ static char *
 to_text (GArray            *rows,
          YusuanDisplayUnit  unit)
 {
-  const char *headers[] = {
+  const char *headers[N_CELLS] = {
     /* Translators: column headers of “yusuan-cli control”: a fund and kind of spending, the
        bureau's 控制数, the budget's 支出, how much is left within it (尚余), how much above it (超出) */
     N_("Fund and spending"), N_("Control number"), N_("Expenditure"), N_("Within by"), N_("Above by"),
   };
-  guint widths[G_N_ELEMENTS (headers)];
+  guint widths[N_CELLS];
   GString *out = g_string_new (NULL);
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
@@ -111,10 +117,9 @@ to_text (GArray            *rows,
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      const char *cells[] = { row->label, row->control, row->expenditure, row->within, row->above };
 
-      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-        widths[c] = MAX (widths[c], yusuan_text_display_width (cells[c]));
+      for (guint c = 0; c < N_CELLS; c++)
+        widths[c] = MAX (widths[c], yusuan_text_display_width (row->cells[c]));
     }
 
   g_string_append (out, unit == YUSUAN_DISPLAY_WAN ? _("Control numbers (控制数), in 万元")
@@ -130,13 +135,12 @@ to_text (GArray            *rows,
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      const char *cells[] = { row->label, row->control, row->expenditure, row->within, row->above };
 
-      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+      for (guint c = 0; c < N_CELLS; c++)
         {
           if (c > 0)
             g_string_append (out, GAP);
-          yusuan_text_append_padded (out, cells[c], widths[c], c > 0);
+          yusuan_text_append_padded (out, row->cells[c], widths[c], c > 0);
         }
       /* No trailing blanks where the last column is empty. */
       while (out->len > 0 && out->str[out->len - 1] == ' ')
